@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.runnerorchestrator.core.port.RunnerBackendException;
 
+import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,8 +50,10 @@ final class DockerFailure {
         if (e instanceof DockerException docker) {
             return "Docker answered " + docker.getHttpStatus() + ": " + redactor.redact(engineMessage(e));
         }
+        Throwable root = rootCause(e);
+        String rootMessage = root.getClass().getSimpleName() + ": " + redactor.redact(root.getMessage());
         // The transports throw plain RuntimeExceptions around IOExceptions when the engine is unreachable.
-        return "Docker engine unreachable: " + redactor.redact(rootMessage(e));
+        return root instanceof IOException ? "Docker engine unreachable: " + rootMessage : rootMessage;
     }
 
     static String engineMessage(RuntimeException e) {
@@ -59,12 +62,12 @@ final class DockerFailure {
         return matcher.find() ? matcher.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : message.strip();
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root;
     }
 
     /** A copy of the cause whose message is masked, keeping its type name and stack for diagnosis. */

@@ -33,7 +33,7 @@ final class RunnerStart {
             ContainerStatus status = ContainerStatus.of(started.getState());
             if (status.diedOnArrival()) {
                 throw new RunnerBackendException(runnerName, "container " + DockerRunnerBackend.shortId(containerId)
-                        + " " + status.exitReason() + " right after start" + lastOutput(containerId, redactor), null);
+                        + " " + redactor.redact(status.exitReason()) + " right after start" + lastOutput(containerId, redactor), null);
             }
             return started;
         } catch (RunnerBackendException e) {
