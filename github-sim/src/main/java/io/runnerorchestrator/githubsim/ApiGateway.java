@@ -1,0 +1,149 @@
+package io.runnerorchestrator.githubsim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The GitHub REST front door: applies injected faults, authentication, the primary rate limit,
+ * conditional GETs (ETag / 304, not counted), then the endpoint; counts every answer.
+ */
+final class ApiGateway implements HttpHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
+    private static final String RATE_LIMIT_PATH = "/rate_limit";
+
+    private final Router router;
+    private final Set<String> tokens;
+    private final RateLimiter rateLimiter;
+    private final FaultInjector faults;
+    private final RequestCounter counter;
+
+    ApiGateway(Router router, Set<String> tokens, RateLimiter rateLimiter, FaultInjector faults,
+               RequestCounter counter) {
+        this.router = router;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
+        this.counter = counter;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        ApiRequest request = ApiRequest.read(exchange);
+        if (request.path().equals(RATE_LIMIT_PATH) && request.method().equals("GET")) {
+            finish(exchange, "GET " + RATE_LIMIT_PATH, rateLimitAnswer(request), false);
+            return;
+        }
+        Optional<Router.Match> match = router.match(request.method(), request.path());
+        String endpoint = match.map(found -> found.route().endpoint()).orElse(request.method() + " <unknown>");
+        Optional<Duration> delay = faults.takeDelay();
+        if (delay.isPresent()) {
+            pause(delay.get());
+        }
+        Outcome outcome = answer(request, match);
+        finish(exchange, endpoint, outcome.response(), outcome.counted());
+    }
+
+    private Outcome answer(ApiRequest request, Optional<Router.Match> match) {
+        if (faults.takeServerError()) {
+            return new Outcome(ApiResponse.error(502, "Server Error"), false);
+        }
+        Optional<String> token = token(request);
+        if (token.isEmpty()) {
+            return new Outcome(unauthorized(request), false);
+        }
+        RateLimiter.Snapshot before = rateLimiter.peek(token.get());
+        if (before.exhausted()) {
+            return new Outcome(ApiResponse.error(403, "API rate limit exceeded for user ID 1. If you reach out to "
+                    + "GitHub Support for help, please include the request ID " + UUID.randomUUID() + ".")
+                    .withHeaders(before.headers()), false);
+        }
+        ApiResponse response = match.map(found -> handle(found, request))
+                .orElseGet(() -> ApiResponse.error(404, "Not Found"));
+        if (request.method().equals("GET") && response.status() == 200) {
+            String etag = Etags.of(response.body());
+            response = response.withHeader("ETag", etag);
+            if (Etags.matches(request.header("If-None-Match"), etag)) {
+                return new Outcome(new ApiResponse(304, null, response.headers()).withHeaders(before.headers()), false);
+            }
+        }
+        return new Outcome(response.withHeaders(rateLimiter.consume(token.get()).headers()), true);
+    }
+
+    private static ApiResponse handle(Router.Match match, ApiRequest request) {
+        try {
+            return match.handle(request);
+        } catch (ApiException e) {
+            return ApiResponse.error(e.status(), e.getMessage());
+        }
+    }
+
+    private ApiResponse rateLimitAnswer(ApiRequest request) {
+        RateLimiter.Snapshot snapshot;
+        if (request.header("Authorization") == null) {
+            snapshot = rateLimiter.unauthenticated();
+        } else {
+            Optional<String> token = token(request);
+            if (token.isEmpty()) {
+                return unauthorized(request);
+            }
+            snapshot = rateLimiter.peek(token.get());
+        }
+        var core = Json.object()
+                .put("limit", snapshot.limit())
+                .put("used", snapshot.used())
+                .put("remaining", snapshot.remaining())
+                .put("reset", Timestamps.epochSecondsCeil(snapshot.resetAt()));
+        var body = Json.object();
+        body.putObject("resources").set("core", core);
+        body.set("rate", core.deepCopy());
+        return ApiResponse.json(200, body).withHeaders(snapshot.headers());
+    }
+
+    private ApiResponse unauthorized(ApiRequest request) {
+        String message = request.header("Authorization") == null ? "Requires authentication" : "Bad credentials";
+        return ApiResponse.error(401, message).withHeaders(rateLimiter.unauthenticated().headers());
+    }
+
+    /** The PAT of {@code Authorization: Bearer|token <PAT>}, when it is one the simulator accepts. */
+    private Optional<String> token(ApiRequest request) {
+        String authorization = request.header("Authorization");
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String[] parts = authorization.trim().split("\\s+", 2);
+        String scheme = parts[0].toLowerCase(Locale.ROOT);
+        if (parts.length != 2 || !(scheme.equals("bearer") || scheme.equals("token"))) {
+            return Optional.empty();
+        }
+        return Optional.of(parts[1].trim()).filter(tokens::contains);
+    }
+
+    private void finish(HttpExchange exchange, String endpoint, ApiResponse response, boolean counted)
+            throws IOException {
+        counter.record(endpoint, response.status(), counted);
+        log.debug("api.request endpoint={} status={} counted={}", endpoint, response.status(), counted);
+        HttpIo.write(exchange, response
+                .withHeader("X-GitHub-Api-Version-Selected", "2022-11-28")
+                .withHeader("X-GitHub-Request-Id", UUID.randomUUID().toString()));
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Outcome(ApiResponse response, boolean counted) {
+    }
+}

@@ -1,0 +1,127 @@
+package io.runnerorchestrator.githubsim;
+
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A GitHub Actions API simulator on the JDK HTTP server: the REST endpoints an orchestrator uses,
+ * {@code workflow_job} webhooks, a runner protocol and a control API under {@code /_sim}.
+ * Start it, point a client at {@link #baseUrl()}, queue work with {@link #enqueue(Workload)}.
+ */
+public final class GitHubSimulator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GitHubSimulator.class);
+
+    private final HttpServer server;
+    private final ExecutorService httpExecutor;
+    private final ScheduledExecutorService sweeper;
+    private final SimWorld world;
+    private final FaultInjector faults;
+    private final RequestCounter counter = new RequestCounter();
+    private final WebhookDispatcher webhooks;
+    private final String baseUrl;
+
+    private GitHubSimulator(SimConfig config) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+        baseUrl = "http://" + config.host() + ":" + server.getAddress().getPort();
+        GitHubJson json = new GitHubJson(baseUrl, config.repositories());
+        webhooks = new WebhookDispatcher(json);
+        world = new SimWorld(config, webhooks);
+        RateLimiter rateLimiter = new RateLimiter(config.rateLimit(), config.clock());
+        faults = new FaultInjector(rateLimiter, config.clock());
+
+        Router api = new Router();
+        new RunnerEndpoints(world, json, baseUrl).register(api);
+        new WorkflowEndpoints(world, json, baseUrl).register(api);
+        Router sim = new Router();
+        new ControlApi(this).register(sim);
+        new RunnerProtocol(world).register(sim);
+        server.createContext("/", new ApiGateway(api, config.tokens(), rateLimiter, faults, counter));
+        server.createContext("/_sim/", new RoutedHandler(sim));
+
+        // Runners long-poll on server threads, so the pool grows with them.
+        httpExecutor = Executors.newCachedThreadPool(daemonThreads("github-sim-http-"));
+        server.setExecutor(httpExecutor);
+        sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("github-sim-sweeper-"));
+        long period = Math.max(50, Math.min(1000, config.offlineAfter().toMillis() / 2));
+        sweeper.scheduleWithFixedDelay(world::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Binds, starts serving and returns the running simulator. */
+    public static GitHubSimulator start(SimConfig config) {
+        try {
+            GitHubSimulator simulator = new GitHubSimulator(config);
+            simulator.server.start();
+            log.info("sim.started url={} repositories={}", simulator.baseUrl, config.repositories());
+            return simulator;
+        } catch (IOException e) {
+            throw new UncheckedIOException("github-sim cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the REST API root and the web URL runners register against. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Queues the workload's jobs (one run each, or one run for a matrix); returns their ids. */
+    public List<Long> enqueue(Workload workload) {
+        return enqueueRuns(workload).jobIds();
+    }
+
+    SimWorld.Enqueued enqueueRuns(Workload workload) {
+        return world.enqueue(workload);
+    }
+
+    public SimState state() {
+        return world.state(counter.snapshot());
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Delivers every later workflow_job event to {@code target}, signed with {@code secret}. */
+    public void webhooks(URI target, String secret) {
+        webhooks.subscribe(target, secret);
+    }
+
+    public void clearWebhooks() {
+        webhooks.unsubscribeAll();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        sweeper.shutdownNow();
+        httpExecutor.shutdownNow();
+        webhooks.close();
+        log.info("sim.stopped url={}", baseUrl);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "GitHubSimulator[" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package io.runnerorchestrator.githubsim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link GitHubSimulator} is set up: where it listens, which tokens it accepts, which
+ * repositories exist, when a silent runner counts as offline and the primary rate limit.
+ * Tokens are credentials: {@link #toString()} never prints them.
+ */
+public record SimConfig(
+        String host,
+        int port,
+        Set<String> tokens,
+        List<String> repositories,
+        Duration offlineAfter,
+        int rateLimit,
+        Clock clock) {
+
+    public SimConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(offlineAfter, "offlineAfter");
+        Objects.requireNonNull(clock, "clock");
+        tokens = Set.copyOf(tokens);
+        repositories = List.copyOf(repositories);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("at least one token is required");
+        }
+        if (repositories.isEmpty()) {
+            throw new IllegalArgumentException("at least one repository (owner/name) is required");
+        }
+        repositories.forEach(SimConfig::requireOwnerAndName);
+        if (offlineAfter.isNegative() || offlineAfter.isZero()) {
+            throw new IllegalArgumentException("offlineAfter must be positive, got " + offlineAfter);
+        }
+        if (rateLimit <= 0) {
+            throw new IllegalArgumentException("rateLimit must be positive, got " + rateLimit);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static void requireOwnerAndName(String repository) {
+        int slash = repository.indexOf('/');
+        if (slash <= 0 || slash != repository.lastIndexOf('/') || slash == repository.length() - 1) {
+            throw new IllegalArgumentException("repository must be owner/name, got '" + repository + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SimConfig[host=" + host + ", port=" + port + ", tokens=<" + tokens.size() + " redacted>"
+                + ", repositories=" + repositories + ", offlineAfter=" + offlineAfter
+                + ", rateLimit=" + rateLimit + "]";
+    }
+
+    /** Defaults: 127.0.0.1, ephemeral port, offline after 5 s, 5,000 requests an hour, system clock. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private final Set<String> tokens = new LinkedHashSet<>();
+        private final List<String> repositories = new ArrayList<>();
+        private Duration offlineAfter = Duration.ofSeconds(5);
+        private int rateLimit = 5000;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder token(String token) {
+            tokens.add(Objects.requireNonNull(token, "token"));
+            return this;
+        }
+
+        public Builder repository(String ownerAndName) {
+            repositories.add(Objects.requireNonNull(ownerAndName, "repository"));
+            return this;
+        }
+
+        public Builder offlineAfter(Duration offlineAfter) {
+            this.offlineAfter = offlineAfter;
+            return this;
+        }
+
+        public Builder rateLimit(int requestsPerHour) {
+            this.rateLimit = requestsPerHour;
+            return this;
+        }
+
+        /** The clock for timestamps, token expiry, rate-limit windows and offline detection. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public SimConfig build() {
+            return new SimConfig(host, port, tokens, repositories, offlineAfter, rateLimit, clock);
+        }
+    }
+}
