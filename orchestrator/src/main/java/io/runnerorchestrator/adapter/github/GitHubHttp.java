@@ -1,0 +1,178 @@
+package io.runnerorchestrator.adapter.github;
+
+import io.runnerorchestrator.core.port.RateLimitStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sends one REST call with GitHub's headers and the client's manners: conditional GETs from the
+ * ETag cache, retries of 5xx and network errors with jittered backoff, waiting out rate limits up
+ * to {@link RetryPolicy#maxRateLimitWait()}, and mutating calls one at a time (GitHub's advice
+ * against secondary limits). Every exchange is reported to the listener.
+ */
+final class GitHubHttp {
+
+    static final String API_VERSION = "2022-11-28";
+    static final int ETAG_CACHE_CAPACITY = 4096;
+
+    private static final Logger log = LoggerFactory.getLogger(GitHubHttp.class);
+
+    private final HttpClient client;
+    private final GitHubApiSettings settings;
+    private final GitHubCredentials credentials;
+    private final GitHubRequestListener listener;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final EtagCache etags = new EtagCache(ETAG_CACHE_CAPACITY);
+    private final AtomicReference<RateLimitStatus> rateLimit = new AtomicReference<>(RateLimitStatus.UNKNOWN);
+    private final ReentrantLock mutations = new ReentrantLock();
+
+    GitHubHttp(HttpClient client, GitHubApiSettings settings, GitHubCredentials credentials,
+               GitHubRequestListener listener, Clock clock, JsonMapper json) {
+        this.client = client;
+        this.settings = settings;
+        this.credentials = credentials;
+        this.listener = listener;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** A 2xx answer (a 304 is served from the cache), or a {@link GitHubException} after retries. */
+    GitHubResponse send(ApiRequest request) {
+        if (request.isGet()) {
+            return sendWithRetries(request);
+        }
+        mutations.lock();
+        try {
+            return sendWithRetries(request);
+        } finally {
+            mutations.unlock();
+        }
+    }
+
+    RateLimitStatus rateLimit() {
+        return rateLimit.get();
+    }
+
+    private GitHubResponse sendWithRetries(ApiRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<EtagCache.Entry> cached = request.isGet() ? etags.get(request.uri()) : Optional.empty();
+            long started = System.nanoTime();
+            HttpResponse<String> response;
+            try {
+                response = client.send(build(request, cached), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                report(request, 0, false, started);
+                if (attempt >= settings.retry().maxAttempts()) {
+                    throw GitHubFailures.network(request, e, attempt);
+                }
+                pause(request, backoff(attempt), attempt, "network");
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw GitHubFailures.interrupted(request, e);
+            }
+            int status = response.statusCode();
+            boolean notModified = status == 304 && cached.isPresent();
+            report(request, status, notModified, started);
+            RateLimitSignals.status(response.headers()).ifPresent(rateLimit::set);
+            if (notModified) {
+                return new GitHubResponse(200, cached.get().body(), cached.get().link(), true);
+            }
+            if (status >= 200 && status < 300) {
+                return remember(request, response);
+            }
+            pause(request, waitBeforeRetry(request, response, attempt), attempt, String.valueOf(status));
+        }
+    }
+
+    private HttpRequest build(ApiRequest request, Optional<EtagCache.Entry> cached) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", API_VERSION)
+                .header("User-Agent", settings.userAgent())
+                .header("Authorization", credentials.authorizationHeader());
+        cached.ifPresent(entry -> builder.header("If-None-Match", entry.etag()));
+        if (request.jsonBody() == null) {
+            return builder.method(request.method(), HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return builder.header("Content-Type", "application/json")
+                .method(request.method(), HttpRequest.BodyPublishers.ofString(request.jsonBody()))
+                .build();
+    }
+
+    private GitHubResponse remember(ApiRequest request, HttpResponse<String> response) {
+        String link = response.headers().firstValue("link").orElse(null);
+        Optional<String> etag = response.headers().firstValue("etag");
+        if (request.isGet() && etag.isPresent()) {
+            etags.put(request.uri(), new EtagCache.Entry(etag.get(), response.body(), link));
+        }
+        return new GitHubResponse(response.statusCode(), response.body(), link, false);
+    }
+
+    /** How long to wait before the next attempt; throws when this answer is final. */
+    private Duration waitBeforeRetry(ApiRequest request, HttpResponse<String> response, int attempt) {
+        int status = response.statusCode();
+        String reason = GitHubFailures.reason(json, status, response.body());
+        boolean attemptsLeft = attempt < settings.retry().maxAttempts();
+        Instant now = clock.instant();
+        Optional<Instant> retryAt = RateLimitSignals.retryAt(status, response.headers(), reason, now, attempt);
+        if (retryAt.isPresent()) {
+            Duration wait = Duration.between(now, retryAt.get());
+            Duration maxWait = settings.retry().maxRateLimitWait();
+            if (wait.compareTo(maxWait) > 0) {
+                throw GitHubFailures.rateLimited(request, status, retryAt.get(),
+                        "waiting " + wait.toSeconds() + " s is longer than the allowed " + maxWait.toSeconds() + " s");
+            }
+            if (!attemptsLeft) {
+                throw GitHubFailures.rateLimited(request, status, retryAt.get(), "still limited after " + attempt + " attempts");
+            }
+            log.warn("github.rate_limited endpoint={} status={} wait_ms={} retry_at={}",
+                    request.endpoint(), status, wait.toMillis(), retryAt.get());
+            return wait;
+        }
+        if (status >= 500 && attemptsLeft) {
+            return backoff(attempt);
+        }
+        throw GitHubFailures.answer(request, status, reason, attempt);
+    }
+
+    private Duration backoff(int attempt) {
+        return settings.retry().backoff(attempt, ThreadLocalRandom.current().nextDouble());
+    }
+
+    private void pause(ApiRequest request, Duration wait, int attempt, String cause) {
+        log.info("github.retry endpoint={} attempt={} cause={} wait_ms={}", request.endpoint(), attempt, cause, wait.toMillis());
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GitHubFailures.interrupted(request, e);
+        }
+    }
+
+    private void report(ApiRequest request, int status, boolean notModified, long startedNanos) {
+        Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
+        log.debug("github.request endpoint={} status={} not_modified={} duration_ms={}",
+                request.endpoint(), status, notModified, duration.toMillis());
+        try {
+            listener.requestCompleted(new GitHubRequestEvent(request.endpoint(), status, notModified, duration));
+        } catch (RuntimeException e) {
+            log.warn("github.listener_failed endpoint={} error={}", request.endpoint(), e.toString());
+        }
+    }
+}
