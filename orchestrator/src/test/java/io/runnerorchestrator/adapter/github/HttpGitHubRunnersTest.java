@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -44,7 +45,7 @@ class HttpGitHubRunnersTest {
         List<GitHubRunner> runners = github.listRunners();
 
         assertThat(runners).extracting(GitHubRunner::name).containsExactlyInAnyOrderElementsOf(names);
-        assertThat(runners).allSatisfy(runner -> assertThat(runner.labels()).contains("linux", "gpu"));
+        assertThat(runners).allSatisfy(runner -> assertThat(runner.labels()).contains("self-hosted", "gpu", "ssd"));
         assertThat(fixture.sim.state().requests().count(LIST_RUNNERS)).isEqualTo(2);
     }
 
@@ -125,7 +126,7 @@ class HttpGitHubRunnersTest {
         JitRunner jit = register("runner-busy");
         SimRunnerProtocol runner = new SimRunnerProtocol(fixture.sim.baseUrl());
         long runnerId = runner.connect(jit.encodedJitConfig());
-        fixture.sim.enqueue(Workload.jobs("acme/app", 1).labels("self-hosted", "linux").duration(java.time.Duration.ofMinutes(5)));
+        fixture.sim.enqueue(Workload.jobs("acme/app", 1).labels("self-hosted", "gpu").duration(Duration.ofMinutes(5)));
         runner.acquire(runnerId);
 
         assertThat(github.deleteRunner(runnerId)).isEqualTo(DeleteResult.REFUSED);
@@ -136,6 +137,6 @@ class HttpGitHubRunnersTest {
     }
 
     private JitRunner register(String name) {
-        return github.generateJitConfig(new JitRequest(name, List.of("linux", "gpu"), 1, null));
+        return github.generateJitConfig(new JitRequest(name, List.of("gpu", "ssd"), 1, null));
     }
 }
