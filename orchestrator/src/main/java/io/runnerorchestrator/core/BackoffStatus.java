@@ -1,0 +1,26 @@
+package io.runnerorchestrator.core;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Failed runner starts as of now.
+ *
+ * @param consecutiveFailures failed starts since the last runner that came online
+ * @param retryAt             no runner is started before this instant
+ * @param lastFailure         what went wrong last, without secrets
+ */
+public record BackoffStatus(int consecutiveFailures, long totalFailures, Optional<Instant> retryAt,
+                            Optional<String> lastFailure) {
+
+    public static final BackoffStatus NONE = new BackoffStatus(0, 0, Optional.empty(), Optional.empty());
+
+    public boolean blocksStartsAt(Instant now) {
+        return retryAt.isPresent() && now.isBefore(retryAt.get());
+    }
+
+    /** After failures, starts are probes: one runner at a time until one comes online. */
+    public boolean probing() {
+        return consecutiveFailures > 0;
+    }
+}

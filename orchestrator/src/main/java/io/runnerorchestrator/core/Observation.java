@@ -1,0 +1,22 @@
+package io.runnerorchestrator.core;
+
+import io.runnerorchestrator.core.port.QueuedJob;
+
+import java.util.List;
+
+/**
+ * What one pass saw: our runners (containers and registrations merged), the queued jobs our runners
+ * can take, the ones they cannot, and the state of failed starts.
+ */
+public record Observation(List<RunnerView> runners, List<QueuedJob> matchingJobs, List<QueuedJob> unservedJobs,
+                          BackoffStatus backoff) {
+    public Observation {
+        runners = List.copyOf(runners);
+        matchingJobs = List.copyOf(matchingJobs);
+        unservedJobs = List.copyOf(unservedJobs);
+    }
+
+    public long count(RunnerState state) {
+        return runners.stream().filter(r -> r.state() == state).count();
+    }
+}

@@ -1,0 +1,26 @@
+package io.runnerorchestrator.core;
+
+/** Why a runner (its container, its registration or both) is removed. */
+public enum RemovalReason {
+    /** The container exited: the runner finished its job or died. */
+    EXITED,
+    /** Exited with a non-zero code before it was ever seen online: a failed start (e.g. a broken image). */
+    START_FAILED,
+    /** Not online within the boot timeout: a failed start. */
+    BOOT_TIMEOUT,
+    /** Was online, now its registration is offline or gone while the container still runs. */
+    LOST,
+    /** An offline registration of ours with no container behind it. */
+    ORPHAN_REGISTRATION,
+    /** Idle longer than IDLE_TIMEOUT while the queue is short. */
+    IDLE_TIMEOUT,
+    /** Idle while a matching job stayed queued for several poll intervals: the runner is recycled. */
+    STUCK_JOB,
+    /** Graceful shutdown of the orchestrator. */
+    SHUTDOWN;
+
+    /** Counts as a failed start for the backoff. */
+    public boolean failedStart() {
+        return this == START_FAILED || this == BOOT_TIMEOUT;
+    }
+}
