@@ -1,0 +1,179 @@
+package io.runnerorchestrator.core;
+
+import io.runnerorchestrator.core.Decision.Removal;
+import io.runnerorchestrator.core.Decision.Start;
+import io.runnerorchestrator.core.port.Coordinator;
+import io.runnerorchestrator.core.port.GitHub;
+import io.runnerorchestrator.core.port.GitHubException;
+import io.runnerorchestrator.core.port.GitHubRunner;
+import io.runnerorchestrator.core.port.RunnerBackend;
+import io.runnerorchestrator.core.port.RunnerBackendException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Carries out a {@link Decision}. A failure about one runner is logged and left for the next pass,
+ * which sees the world again; only GitHub failures that stop all work (401, rate limit) are thrown.
+ */
+final class DecisionExecutor {
+    private static final Logger log = LoggerFactory.getLogger(DecisionExecutor.class);
+
+    private final GitHub github;
+    private final RunnerBackend backend;
+    private final RunnerProvisioner provisioner;
+    private final Coordinator coordinator;
+    private final StartFailureBackoff backoff;
+    private final OrchestratorMetrics metrics;
+    private final Duration claimTtl;
+    private final Clock clock;
+
+    DecisionExecutor(GitHub github, RunnerBackend backend, RunnerProvisioner provisioner, Coordinator coordinator,
+                     StartFailureBackoff backoff, OrchestratorMetrics metrics, Duration claimTtl, Clock clock) {
+        this.github = github;
+        this.backend = backend;
+        this.provisioner = provisioner;
+        this.coordinator = coordinator;
+        this.backoff = backoff;
+        this.metrics = metrics;
+        this.claimTtl = claimTtl;
+        this.clock = clock;
+    }
+
+    /** Removals first (they free places under MAX), then starts; nothing more is begun after {@code deadline}. */
+    void execute(Decision decision, Instant deadline) {
+        for (long jobId : decision.stuckJobs()) {
+            log.warn("job.stuck job={} action=recycle_idle_runners", jobId);
+            metrics.stuckJob(jobId);
+        }
+        for (Removal removal : decision.removals()) {
+            if (pastDeadline(deadline)) {
+                return;
+            }
+            remove(removal);
+        }
+        for (Start start : decision.starts()) {
+            if (pastDeadline(deadline) || !start(start)) {
+                return;
+            }
+        }
+    }
+
+    private void remove(Removal removal) {
+        String name = removal.runnerName();
+        try {
+            if (removal.registrationId().isPresent() && !unregister(name, removal.registrationId().get())) {
+                return;
+            }
+            if (removal.container()) {
+                backend.remove(name);
+            }
+            log.info("runner.removed name={} reason={}", name, removal.reason());
+            metrics.scaledDown(removal.reason());
+            if (removal.reason().failedStart()) {
+                backoff.recordFailure(clock.instant(), "runner " + name + ": " + removal.reason());
+                metrics.startFailed(removal.reason() == RemovalReason.BOOT_TIMEOUT ? "boot_timeout" : "exited");
+                logBackoff(name, removal.reason().name());
+            }
+        } catch (RunnerBackendException e) {
+            log.warn("runner.remove.failed name={} reason={} error={}", name, removal.reason(), e.getMessage());
+        } catch (GitHubException e) {
+            rethrowIfAllWorkStops(e);
+            log.warn("runner.remove.failed name={} reason={} kind={} error={}", name, removal.reason(), e.kind(),
+                    e.getMessage());
+        }
+    }
+
+    /** Deletes the registration unless GitHub shows the runner busy or refuses; false keeps the container. */
+    private boolean unregister(String name, long registrationId) {
+        Optional<GitHubRunner> current = github.getRunner(registrationId);
+        if (current.isEmpty()) {
+            return true;
+        }
+        if (current.get().busy()) {
+            log.info("runner.remove.skipped name={} registration={} cause=busy", name, registrationId);
+            return false;
+        }
+        if (github.deleteRunner(registrationId) == GitHub.DeleteResult.REFUSED) {
+            log.warn("runner.remove.refused name={} registration={} action=keep_container", name, registrationId);
+            return false;
+        }
+        return true;
+    }
+
+    /** False when starting failed: no further start in this pass, the backoff decides about the next. */
+    private boolean start(Start start) {
+        if (start.jobId().isPresent() && !coordinator.claimJob(start.jobId().get(), claimTtl)) {
+            log.info("runner.start.skipped job={} cause=already_claimed", start.jobId().get());
+            return true;
+        }
+        ProvisionedRunner runner;
+        try {
+            runner = provisioner.provision();
+        } catch (GitHubException e) {
+            start.jobId().ifPresent(coordinator::releaseJob);
+            rethrowIfAllWorkStops(e);
+            log.warn("runner.register.failed kind={} status={} error={}", e.kind(), e.status(), e.getMessage());
+            metrics.startFailed("registration_error");
+            return false;
+        }
+        try {
+            backend.start(runner.spec());
+        } catch (RuntimeException e) {
+            log.warn("runner.start.failed name={} cause=start_error error={}", runner.name(), e.getMessage());
+            backoff.recordFailure(clock.instant(), String.valueOf(e.getMessage()));
+            metrics.startFailed("start_error");
+            logBackoff(runner.name(), "start_error");
+            cleanUpFailedStart(runner);
+            start.jobId().ifPresent(coordinator::releaseJob);
+            return false;
+        }
+        log.info("runner.started name={} reason={} job={}", runner.name(), start.reason(),
+                start.jobId().map(String::valueOf).orElse("-"));
+        metrics.scaledUp(start.reason());
+        return true;
+    }
+
+    /** A half-made container and, in JIT mode, the registration made for it must not outlive a failed start. */
+    private void cleanUpFailedStart(ProvisionedRunner runner) {
+        try {
+            backend.remove(runner.name());
+        } catch (RuntimeException e) {
+            log.warn("runner.cleanup.failed name={} part=container error={}", runner.name(), e.getMessage());
+        }
+        runner.registrationId().ifPresent(id -> {
+            try {
+                github.deleteRunner(id);
+                log.info("runner.unregistered name={} registration={} cause=start_failed", runner.name(), id);
+            } catch (GitHubException e) {
+                // Left offline without container: the next pass deletes it as an orphan registration.
+                log.warn("runner.cleanup.failed name={} part=registration registration={} error={}", runner.name(),
+                        id, e.getMessage());
+            }
+        });
+    }
+
+    private void logBackoff(String name, String cause) {
+        BackoffStatus status = backoff.status();
+        log.warn("runner.start.backoff name={} cause={} consecutive_failures={} retry_at={}", name, cause,
+                status.consecutiveFailures(), status.retryAt().map(Instant::toString).orElse("-"));
+    }
+
+    private boolean pastDeadline(Instant deadline) {
+        if (clock.instant().isBefore(deadline)) {
+            return false;
+        }
+        log.warn("reconcile.act.deadline_reached deadline={}", deadline);
+        return true;
+    }
+
+    private static void rethrowIfAllWorkStops(GitHubException e) {
+        if (e.kind() == GitHubException.Kind.UNAUTHORIZED || e.kind() == GitHubException.Kind.RATE_LIMITED) {
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.runnerorchestrator.core;
+
+import io.runnerorchestrator.core.port.Coordinator;
+import io.runnerorchestrator.core.port.GitHub;
+import io.runnerorchestrator.core.port.GitHubException;
+import io.runnerorchestrator.core.port.GitHubRunner;
+import io.runnerorchestrator.core.port.QueuedJob;
+import io.runnerorchestrator.core.port.RateLimitStatus;
+import io.runnerorchestrator.core.port.RunnerBackend;
+import io.runnerorchestrator.core.port.RunnerBackendException;
+import io.runnerorchestrator.core.port.RunnerInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One reconcile pass: observe (our containers, our GitHub runners, the queue), decide
+ * ({@link ScalingPolicy}, pure), act ({@link DecisionExecutor}), and record the
+ * {@link ReconcileSnapshot}. Level-triggered: every pass rebuilds the picture, so a new instance over
+ * the same Docker and GitHub adopts what it finds. A pass that cannot see everything acts on nothing.
+ */
+public final class Reconciler {
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    /** After a 401 GitHub is asked again only this often: repeated bad credentials can get a client blocked. */
+    public static final Duration UNAUTHORIZED_RETRY = Duration.ofMinutes(5);
+
+    private final ScalingSettings scaling;
+    private final GitHub github;
+    private final RunnerBackend backend;
+    private final RunnerNamer namer;
+    private final LabelMatcher labels;
+    private final RunnerTracker tracker;
+    private final StartFailureBackoff backoff = new StartFailureBackoff(StartFailureBackoff.DEFAULT_BASE,
+            StartFailureBackoff.DEFAULT_CAP);
+    private final DecisionExecutor executor;
+    private final JobAssignments jobs = new JobAssignments();
+    private final OrchestratorMetrics metrics;
+    private final Clock clock;
+    private volatile ReconcileSnapshot snapshot;
+    private long passes;
+    private Instant quietUntil = Instant.MIN;
+    private ReconcileProblem quietBecause;
+
+    public Reconciler(ScalingSettings scaling, RunnerSettings runners, GitHub github, RunnerBackend backend,
+                      Coordinator coordinator, OrchestratorMetrics metrics, Clock clock) {
+        this.scaling = scaling;
+        this.github = github;
+        this.backend = backend;
+        this.namer = new RunnerNamer(runners.namePrefix(), new SecureRandom());
+        this.labels = new LabelMatcher(runners.labels());
+        this.tracker = new RunnerTracker(scaling.bootTimeout(), clock.instant());
+        this.metrics = metrics;
+        this.clock = clock;
+        RunnerProvisioner provisioner = new RunnerProvisioner(runners, labels, github, namer, clock);
+        // A claim outlives the boot of the runner started for it, so no other instance starts one too.
+        Duration claimTtl = scaling.bootTimeout().plus(scaling.pollInterval());
+        this.executor = new DecisionExecutor(github, backend, provisioner, coordinator, backoff, metrics, claimTtl, clock);
+        this.snapshot = ReconcileSnapshot.initial(scaling, clock.instant());
+    }
+
+    /** Observe, decide, act. Never throws for GitHub or backend failures: they end up in the snapshot. */
+    public synchronized ReconcileSnapshot reconcileOnce() {
+        Instant start = clock.instant();
+        long pass = ++passes;
+        if (snapshot.shuttingDown()) {
+            return snapshot;
+        }
+        if (start.isBefore(quietUntil)) {
+            snapshot = snapshot.failed(pass, start, Duration.ZERO, quietBecause, backoff.status());
+            metrics.reconciled(Duration.ZERO, "paused");
+            return snapshot;
+        }
+        Observation observation;
+        try {
+            observation = observe(start);
+        } catch (GitHubException | RunnerBackendException e) {
+            Duration took = Duration.between(start, clock.instant());
+            snapshot = snapshot.failed(pass, start, took, problem(e, start), backoff.status());
+            metrics.reconciled(took, e instanceof GitHubException ? "github_error" : "backend_error");
+            return snapshot;
+        }
+        Decision decision = ScalingPolicy.decide(scaling, observation, start);
+        if (decision.changesNothing()) {
+            log.debug("reconcile.decision pass={} {}", pass, decision);
+        } else {
+            log.info("reconcile.decision pass={} {}", pass, decision);
+        }
+        Optional<ReconcileProblem> problem = Optional.empty();
+        try {
+            executor.execute(decision, Instant.MAX);
+        } catch (GitHubException e) {
+            problem = Optional.of(problem(e, start));
+        }
+        Duration took = Duration.between(start, clock.instant());
+        snapshot = ReconcileSnapshot.of(pass, start, took, observation, decision, scaling, backoff.status(), problem,
+                false);
+        metrics.reconciled(took, problem.isPresent() ? "github_error" : "ok");
+        return snapshot;
+    }
+
+    /**
+     * Graceful shutdown: no more provisioning; idle and booting runners are unregistered and removed,
+     * busy ones are left to finish their job. Begins nothing after {@code budget}.
+     */
+    public synchronized void shutdown(Duration budget) {
+        Instant start = clock.instant();
+        snapshot = new ReconcileSnapshot(snapshot.pass(), start, Duration.ZERO, snapshot.decision(), snapshot.runners(),
+                snapshot.queue(), snapshot.counts(), snapshot.backoff(), snapshot.problem(), true);
+        Observation observation;
+        try {
+            observation = observe(start);
+        } catch (GitHubException | RunnerBackendException e) {
+            log.warn("shutdown.observe_failed error={} action=leave_runners_for_next_start", e.getMessage());
+            return;
+        }
+        Decision decision = ScalingPolicy.decideShutdown(observation);
+        log.info("shutdown.decision {}", decision);
+        try {
+            executor.execute(decision, start.plus(budget));
+        } catch (GitHubException e) {
+            log.warn("shutdown.act_failed kind={} error={}", e.kind(), e.getMessage());
+        }
+        Duration took = Duration.between(start, clock.instant());
+        snapshot = ReconcileSnapshot.of(++passes, start, took, observation, decision, scaling, backoff.status(),
+                Optional.empty(), true);
+        log.info("shutdown.done busy_left={} took_ms={}", observation.count(RunnerState.BUSY), took.toMillis());
+    }
+
+    public ReconcileSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** For pacing: GitHub's last reported budget (no request of its own). */
+    public RateLimitStatus rateLimit() {
+        return github.rateLimit();
+    }
+
+    /** Where webhooks report which runner took which job (status only). */
+    public JobAssignments jobAssignments() {
+        return jobs;
+    }
+
+    private Observation observe(Instant now) {
+        List<RunnerInstance> instances = backend.list();
+        List<GitHubRunner> ours = github.listRunners().stream().filter(r -> namer.owns(r.name())).toList();
+        List<QueuedJob> queued = github.listQueuedJobs();
+        RunnerTracker.Tracked tracked = tracker.track(instances, ours, jobs::jobOf, now);
+        jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
+        tracked.boots().forEach(metrics::runnerBooted);
+        if (tracked.cameOnline() > 0) {
+            backoff.recordBoot();
+        }
+        for (int i = 0; i < tracked.jobsStarted(); i++) {
+            metrics.jobStarted();
+        }
+        for (int i = 0; i < tracked.jobsCompleted(); i++) {
+            metrics.jobCompleted();
+        }
+        Map<Boolean, List<QueuedJob>> served = queued.stream().collect(Collectors.partitioningBy(labels::serves));
+        Observation observation = new Observation(tracked.runners(), served.get(true), served.get(false),
+                backoff.status());
+        reportGauges(observation, now);
+        return observation;
+    }
+
+    private void reportGauges(Observation observation, Instant now) {
+        Map<RunnerState, Integer> byState = new EnumMap<>(RunnerState.class);
+        for (RunnerState state : RunnerState.values()) {
+            byState.put(state, (int) observation.count(state));
+        }
+        metrics.runners(byState);
+        Duration oldest = observation.matchingJobs().stream().map(QueuedJob::createdAt).min(Comparator.naturalOrder())
+                .map(created -> Duration.between(created, now)).orElse(Duration.ZERO);
+        metrics.queue(observation.matchingJobs().size(), oldest);
+    }
+
+    /** Turns a failure into what the status shows; a 401 or a rate limit also quiets GitHub calls for a while. */
+    private ReconcileProblem problem(RuntimeException failure, Instant now) {
+        if (failure instanceof RunnerBackendException) {
+            log.warn("reconcile.backend_failed error={}", failure.getMessage());
+            return new ReconcileProblem(ReconcileProblem.Kind.BACKEND_UNAVAILABLE, failure.getMessage(), Optional.empty());
+        }
+        GitHubException e = (GitHubException) failure;
+        ReconcileProblem problem = switch (e.kind()) {
+            case UNAUTHORIZED -> new ReconcileProblem(ReconcileProblem.Kind.GITHUB_UNAUTHORIZED, e.getMessage(),
+                    Optional.of(now.plus(UNAUTHORIZED_RETRY)));
+            case RATE_LIMITED -> new ReconcileProblem(ReconcileProblem.Kind.GITHUB_RATE_LIMITED, e.getMessage(),
+                    Optional.of(e.retryAt().orElse(now.plus(scaling.pollInterval()))));
+            default -> new ReconcileProblem(ReconcileProblem.Kind.GITHUB_UNREACHABLE, e.getMessage(), Optional.empty());
+        };
+        problem.until().ifPresent(until -> {
+            quietUntil = until;
+            quietBecause = problem;
+        });
+        if (e.kind() == GitHubException.Kind.UNAUTHORIZED) {
+            log.error("github.unauthorized status={} error={} action=pause_provisioning retry_at={}", e.status(),
+                    e.getMessage(), quietUntil);
+        } else {
+            log.warn("github.failed kind={} status={} error={} action=skip_pass retry_at={}", e.kind(), e.status(),
+                    e.getMessage(), problem.until().map(Instant::toString).orElse("next_poll"));
+        }
+        return problem;
+    }
+}

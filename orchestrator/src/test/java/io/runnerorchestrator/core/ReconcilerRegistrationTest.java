@@ -1,0 +1,109 @@
+package io.runnerorchestrator.core;
+
+import io.runnerorchestrator.core.RunnerSettings.RegistrationMode;
+import io.runnerorchestrator.core.port.GitHubScope;
+import io.runnerorchestrator.core.port.JitRequest;
+import io.runnerorchestrator.core.port.RunnerSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/** How a runner is registered and what its container is given, per mode. */
+class ReconcilerRegistrationTest {
+    private final TestWorld world = new TestWorld();
+
+    @Test
+    void jitModeGivesTheContainerOnlyTheJitConfig() {
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(1, 5, 3, 1), TestWorld.jit());
+
+        ReconcileSnapshot snapshot = reconciler.reconcileOnce();
+
+        RunnerSpec spec = world.backend.started.get(0);
+        assertThat(spec.name()).matches("ro-test-[a-z0-9]{8}");
+        assertThat(spec.environment()).containsExactly(
+                entry("ACTIONS_RUNNER_INPUT_JITCONFIG", "jit-secret-" + spec.name()));
+        assertThat(spec.command()).containsExactly("/home/runner/run.sh");
+        assertThat(world.github.jitRequests).containsExactly(
+                new JitRequest(spec.name(), List.of("self-hosted", "linux", "x64", "docker"), 1, "_work"));
+        assertThat(world.github.tokensCreated).isZero();
+        assertThat(spec.toString() + snapshot + world.github.jitRequests).doesNotContain("jit-secret");
+    }
+
+    @Test
+    void aConfiguredCommandReplacesRunSh() {
+        RunnerSettings settings = new RunnerSettings("ro-test", List.of(), RegistrationMode.JIT, 3,
+                List.of("/entrypoint.sh", "--once"), "work", GitHubScope.ofOrganization("acme"), "https://github.com");
+        world.reconciler(TestWorld.scaling(1, 5, 3, 1), settings).reconcileOnce();
+
+        assertThat(world.backend.started.get(0).command()).containsExactly("/entrypoint.sh", "--once");
+        assertThat(world.github.jitRequests.get(0).runnerGroupId()).isEqualTo(3);
+    }
+
+    @Test
+    void whenTheContainerCannotStartTheJitRegistrationIsDeleted() {
+        world.backend.failStarts = true;
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(2, 5, 3, 1), TestWorld.jit());
+
+        ReconcileSnapshot snapshot = reconciler.reconcileOnce();
+
+        assertThat(world.github.jitRequests).as("one attempt per pass").hasSize(1);
+        assertThat(world.github.runners()).as("no registration leaked").isEmpty();
+        assertThat(world.backend.names()).isEmpty();
+        assertThat(snapshot.backoff().consecutiveFailures()).isEqualTo(1);
+        assertThat(snapshot.backoff().lastFailure()).hasValueSatisfying(f -> assertThat(f).contains("not found"));
+        assertThat(world.metrics.startFailures).containsExactly("start_error");
+    }
+
+    @Test
+    void tokenModeUsesTheRunnerImageEnvironmentAndItsEntrypoint() {
+        RunnerSettings settings = new RunnerSettings("ro-test", List.of("docker", "big"), RegistrationMode.TOKEN, 1,
+                List.of(), "_work", GitHubScope.ofRepository("acme/app"), "http://127.0.0.1:8080/");
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(2, 5, 3, 1), settings);
+
+        reconciler.reconcileOnce();
+
+        RunnerSpec spec = world.backend.started.get(0);
+        assertThat(spec.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "RUNNER_NAME", spec.name(),
+                "RUNNER_TOKEN", "reg-secret-1",
+                "RUNNER_SCOPE", "repo",
+                "REPO_URL", "http://127.0.0.1:8080/acme/app",
+                "GITHUB_HOST", "127.0.0.1:8080",
+                "LABELS", "docker,big",
+                "EPHEMERAL", "true",
+                "DISABLE_AUTO_UPDATE", "true",
+                "RUNNER_WORKDIR", "_work"));
+        assertThat(spec.command()).as("the image's own entrypoint").isEmpty();
+        assertThat(world.github.jitRequests).isEmpty();
+        assertThat(world.github.tokensCreated).as("one token serves both runners").isEqualTo(1);
+        assertThat(world.backend.started.get(1).environment()).containsEntry("RUNNER_TOKEN", "reg-secret-1");
+    }
+
+    @Test
+    void tokenModeForAnOrganisationNamesTheOrganisation() {
+        RunnerSettings settings = TestWorld.runnerSettings(RegistrationMode.TOKEN, GitHubScope.ofOrganization("acme"));
+        world.reconciler(TestWorld.scaling(1, 5, 3, 1), settings).reconcileOnce();
+
+        assertThat(world.backend.started.get(0).environment())
+                .containsEntry("RUNNER_SCOPE", "org")
+                .containsEntry("ORG_NAME", "acme")
+                .containsEntry("GITHUB_HOST", "github.com")
+                .doesNotContainKey("REPO_URL");
+    }
+
+    @Test
+    void tokenRunnersAreStartingUntilTheyRegisterThemselves() {
+        RunnerSettings settings = TestWorld.runnerSettings(RegistrationMode.TOKEN, GitHubScope.ofRepository("acme/app"));
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(1, 5, 3, 1), settings);
+        reconciler.reconcileOnce();
+
+        assertThat(reconciler.reconcileOnce().counts().starting()).isEqualTo(1);
+        world.bootAll();
+        assertThat(reconciler.reconcileOnce().counts().idle()).isEqualTo(1);
+        assertThat(world.backend.started).hasSize(1);
+    }
+}
