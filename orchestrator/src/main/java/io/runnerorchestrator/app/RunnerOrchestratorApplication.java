@@ -1,11 +1,37 @@
 package io.runnerorchestrator.app;
 
-import org.springframework.boot.SpringApplication;
+import io.runnerorchestrator.app.config.ConfigException;
+import io.runnerorchestrator.app.config.ConfigLoader;
+import io.runnerorchestrator.app.config.OrchestratorConfig;
+import io.runnerorchestrator.app.config.SpringProperties;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Arrays;
+import java.util.List;
 
 @SpringBootApplication
 public class RunnerOrchestratorApplication {
+
+    /** Exit status for a configuration error, distinct from a crash (1). */
+    static final int CONFIGURATION_ERROR = 2;
+
     public static void main(String[] args) {
-        SpringApplication.run(RunnerOrchestratorApplication.class, args);
+        List<String> arguments = Arrays.asList(args);
+        OrchestratorConfig config;
+        try {
+            // Validated before Spring starts, so a bad variable costs a second and one line, not a stack trace.
+            config = ConfigLoader.forThisHost().load(System.getenv(), arguments.contains(ConfigLoader.DEMO_ARGUMENT));
+        } catch (ConfigException e) {
+            System.err.println("runner-orchestrator: configuration error: " + e.getMessage());
+            System.exit(CONFIGURATION_ERROR);
+            return;
+        }
+        new SpringApplicationBuilder(RunnerOrchestratorApplication.class)
+                .properties(SpringProperties.of(config))
+                .initializers((ConfigurableApplicationContext context) ->
+                        context.getBeanFactory().registerSingleton("orchestratorConfig", config))
+                .run(arguments.stream().filter(a -> !a.equals(ConfigLoader.DEMO_ARGUMENT)).toArray(String[]::new));
     }
 }

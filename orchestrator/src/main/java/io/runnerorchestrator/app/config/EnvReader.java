@@ -1,0 +1,191 @@
+package io.runnerorchestrator.app.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Typed reads of environment variables. A blank value counts as unset (compose files often write
+ * {@code NAME=}). Every failure is a {@link ConfigException} naming the variable and the value.
+ */
+final class EnvReader {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
+    private static final Pattern DURATION = Pattern.compile("(-?\\d+)(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern MEMORY = Pattern.compile("(\\d+)([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_SHOWN_CHARS = 60;
+
+    private final Map<String, String> env;
+
+    EnvReader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    Optional<String> optional(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    String string(String name, String defaultValue) {
+        return optional(name).orElse(defaultValue);
+    }
+
+    /** Read without ever showing the value in an error. */
+    Optional<Secret> secret(String name) {
+        return optional(name).map(Secret::of);
+    }
+
+    int wholeNumber(String name, int defaultValue, int minimum) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        if (!WHOLE_NUMBER.matcher(raw.get()).matches()) {
+            throw invalid(name, raw.get(), "is not a whole number");
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.get());
+        } catch (NumberFormatException e) {
+            throw invalid(name, raw.get(), "is too large");
+        }
+        requireAtLeast(name, raw.get(), value, minimum);
+        if (value > Integer.MAX_VALUE) {
+            throw invalid(name, raw.get(), "is too large");
+        }
+        return (int) value;
+    }
+
+    /** Plain seconds ("300") or with a unit: "500ms", "30s", "5m", "1h". */
+    Duration duration(String name, Duration defaultValue, Duration minimum) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        Matcher m = DURATION.matcher(raw.get());
+        if (!m.matches()) {
+            throw invalid(name, raw.get(), "is not a duration (use seconds like 300, or 500ms, 30s, 5m, 1h)");
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw invalid(name, raw.get(), "is too large");
+        }
+        if (amount < 0) {
+            throw new ConfigException(name + "=" + raw.get() + " must not be negative");
+        }
+        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+        Duration value = switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (value.compareTo(minimum) < 0) {
+            throw new ConfigException(name + "=" + raw.get() + " must be at least " + describe(minimum));
+        }
+        return value;
+    }
+
+    /** A positive decimal such as "2" or "1.5", at least {@code minimum}. */
+    Optional<BigDecimal> decimal(String name, BigDecimal minimum, String example) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!DECIMAL.matcher(raw.get()).matches()) {
+            throw invalid(name, raw.get(), "is not a number (e.g. " + example + ")");
+        }
+        BigDecimal value = new BigDecimal(raw.get());
+        if (value.compareTo(minimum) < 0) {
+            throw new ConfigException(name + "=" + raw.get() + " must be at least " + minimum.toPlainString());
+        }
+        return Optional.of(value);
+    }
+
+    /** Bytes written like Docker's --memory: a whole number with an optional unit b, k, m or g. */
+    Optional<Long> bytes(String name, long minimum, String minimumText) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = MEMORY.matcher(raw.get());
+        if (!m.matches()) {
+            throw invalid(name, raw.get(), "is not a size (e.g. 512m or 4g)");
+        }
+        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        long value;
+        try {
+            value = Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw invalid(name, raw.get(), "is too large");
+        }
+        if (value < minimum) {
+            throw new ConfigException(name + "=" + raw.get() + " is below the minimum of " + minimumText);
+        }
+        return Optional.of(value);
+    }
+
+    boolean flag(String name, boolean defaultValue) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (raw.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(name, raw.get(), "must be true or false");
+        };
+    }
+
+    /** One of the enum's constants, written in any case. */
+    <E extends Enum<E>> E choice(String name, E defaultValue, Class<E> type) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(raw.get())) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        throw invalid(name, raw.get(), "must be one of " + allowed);
+    }
+
+    static ConfigException invalid(String name, String value, String problem) {
+        return new ConfigException(name + "=" + quote(value) + " " + problem);
+    }
+
+    /** Single-quoted, one line, shortened: a message must stay one readable line. */
+    static String quote(String value) {
+        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+        String shown = oneLine.length() > MAX_SHOWN_CHARS ? oneLine.substring(0, MAX_SHOWN_CHARS) + "..." : oneLine;
+        return "'" + shown + "'";
+    }
+
+    private static void requireAtLeast(String name, String raw, long value, int minimum) {
+        if (value < minimum) {
+            throw new ConfigException(name + "=" + raw + (minimum == 0 ? " must not be negative" : " must be at least " + minimum));
+        }
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

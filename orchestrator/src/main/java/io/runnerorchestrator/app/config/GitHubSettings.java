@@ -1,0 +1,16 @@
+package io.runnerorchestrator.app.config;
+
+import io.runnerorchestrator.core.port.GitHubScope;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Where and as whom the orchestrator talks to GitHub.
+ *
+ * @param apiUrl GITHUB_API_URL, without a trailing slash
+ * @param webUrl GITHUB_URL, without a trailing slash; runners register against it
+ * @param token  GITHUB_TOKEN; empty only in demo mode
+ */
+public record GitHubSettings(GitHubScope scope, URI apiUrl, URI webUrl, Optional<Secret> token) {
+}

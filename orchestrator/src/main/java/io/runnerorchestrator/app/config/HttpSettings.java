@@ -1,0 +1,13 @@
+package io.runnerorchestrator.app.config;
+
+import java.util.Optional;
+
+/**
+ * The orchestrator's own HTTP side.
+ *
+ * @param port          PORT; 0 picks a free port
+ * @param webhookSecret WEBHOOK_SECRET; without it the webhook receiver refuses every delivery
+ * @param apiToken      API_TOKEN for the REST API
+ */
+public record HttpSettings(int port, Optional<Secret> webhookSecret, Optional<Secret> apiToken) {
+}
