@@ -1,0 +1,69 @@
+package io.runnerorchestrator.app.webhook;
+
+import io.runnerorchestrator.core.ReconcileTrigger;
+import io.runnerorchestrator.core.port.Coordinator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.Set;
+
+/**
+ * Decides what an authenticated delivery causes. It only ever asks for a reconcile pass: the pass
+ * itself re-reads GitHub and Docker, so a lost or repeated delivery costs nothing but latency.
+ */
+public final class WorkflowJobReceiver {
+
+    public static final String EVENT = "workflow_job";
+    /** Actions that need a runner (queued) or change what a runner is doing (in_progress, completed). */
+    private static final Set<String> TRIGGERING_ACTIONS = Set.of("queued", "in_progress", "completed");
+    private static final Logger log = LoggerFactory.getLogger(WorkflowJobReceiver.class);
+
+    private final ServedLabels servedLabels;
+    private final Coordinator coordinator;
+    private final ReconcileTrigger trigger;
+    private final ObjectMapper json;
+
+    public WorkflowJobReceiver(ServedLabels servedLabels, Coordinator coordinator, ReconcileTrigger trigger,
+                               ObjectMapper json) {
+        this.servedLabels = servedLabels;
+        this.coordinator = coordinator;
+        this.trigger = trigger;
+        this.json = json;
+    }
+
+    public WebhookAnswer receive(String event, String deliveryId, byte[] body) {
+        if (event == null || event.isBlank()) {
+            throw WebhookRejection.badRequest("X-GitHub-Event header is missing");
+        }
+        if (deliveryId == null || deliveryId.isBlank()) {
+            throw WebhookRejection.badRequest("X-GitHub-Delivery header is missing");
+        }
+        if (!EVENT.equals(event)) {
+            return answer(deliveryId, event, null, "ignored: only workflow_job events are handled");
+        }
+        WorkflowJobEvent job;
+        try {
+            job = WorkflowJobEvent.parse(body, json);
+        } catch (MalformedPayloadException e) {
+            throw WebhookRejection.badRequest(e.getMessage());
+        }
+        if (!coordinator.firstDelivery(deliveryId)) {
+            return answer(deliveryId, event, job, "ignored: duplicate delivery");
+        }
+        if (!servedLabels.serves(job.labels())) {
+            return answer(deliveryId, event, job, "ignored: labels " + job.labels() + " are not all in " + servedLabels);
+        }
+        if (!TRIGGERING_ACTIONS.contains(job.action())) {
+            return answer(deliveryId, event, job, "ignored: action " + job.action() + " needs no runner");
+        }
+        trigger.requestPass("webhook " + job.action() + " job " + job.jobId());
+        return answer(deliveryId, event, job, "reconcile requested");
+    }
+
+    private static WebhookAnswer answer(String deliveryId, String event, WorkflowJobEvent job, String outcome) {
+        log.info("webhook.received delivery={} event={} action={} job={} outcome=\"{}\"", deliveryId, event,
+                job == null ? null : job.action(), job == null ? null : job.jobId(), outcome);
+        return new WebhookAnswer(deliveryId, outcome);
+    }
+}
