@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The README's test command. Installs what the tests need when it is missing (Debian, as root or
+# with sudo), makes sure a Docker engine and a redis on 127.0.0.1:6379 answer, builds the fake
+# runner image, then runs `mvn -B verify` with any extra arguments passed through.
+# With CI=true a missing or unstartable engine or redis fails the run; it is never skipped.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export CI="${CI:-false}"
+STATE_DIR="${TMPDIR:-/tmp}/runner-orchestrator-test"
+DEADLINE_SECONDS=60
+
+log() {
+    printf 'test.sh: %s\n' "$*" >&2
+}
+
+# In CI a missing service ends the run; on a workstation the tests that need it will say so.
+trouble() {
+    if [ "$CI" = "true" ]; then
+        log "error: $*"
+        exit 1
+    fi
+    log "warning: $*"
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        return 1
+    fi
+}
+
+package_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+install_missing() {
+    local packages=()
+    command -v docker >/dev/null 2>&1 || packages+=(docker.io)
+    package_installed busybox-static || packages+=(busybox-static)
+    command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+    command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
+    command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
+    command -v mvn >/dev/null 2>&1 || packages+=(maven)
+    if [ ${#packages[@]} -eq 0 ]; then
+        return 0
+    fi
+    log "installing ${packages[*]}"
+    if ! { as_root apt-get update -q &&
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${packages[@]}"; }; then
+        trouble "could not install ${packages[*]} (run as root, or with sudo available)"
+    fi
+}
+
+# Polls "$@" once a second until it succeeds or the deadline passes.
+wait_for() {
+    local deadline=$((SECONDS + DEADLINE_SECONDS))
+    until "$@"; do
+        if [ "$SECONDS" -ge "$deadline" ]; then
+            return 1
+        fi
+        sleep 1
+    done
+}
+
+engine_answers() {
+    docker info >/dev/null 2>&1
+}
+
+ensure_docker() {
+    if engine_answers; then
+        return 0
+    fi
+    if ! command -v dockerd >/dev/null 2>&1; then
+        trouble "no Docker engine answers and dockerd is not installed"
+        return 0
+    fi
+    if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+        trouble "no Docker engine answers, and starting dockerd needs root or sudo"
+        return 0
+    fi
+    local log_file="$STATE_DIR/dockerd.log"
+    log "no Docker engine answers: starting dockerd (log: $log_file)"
+    # No bridge and no iptables: works in containers and VMs without those kernel features;
+    # the tests run runner containers on the host network.
+    as_root nohup dockerd --bridge=none --iptables=false >"$log_file" 2>&1 &
+    if ! wait_for engine_answers; then
+        trouble "dockerd did not answer within ${DEADLINE_SECONDS}s; see $log_file"
+    fi
+}
+
+redis_answers() {
+    [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = "PONG" ]
+}
+
+ensure_redis() {
+    if command -v redis-cli >/dev/null 2>&1 && redis_answers; then
+        return 0
+    fi
+    if ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-cli >/dev/null 2>&1; then
+        trouble "no redis answers on 127.0.0.1:6379 and redis-server is not installed"
+        return 0
+    fi
+    log "no redis answers on 127.0.0.1:6379: starting redis-server (log: $STATE_DIR/redis.log)"
+    # Daemonized, loopback only, nothing written to disk: a scratch store for the tests.
+    redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no \
+        --dir "$STATE_DIR" --logfile "$STATE_DIR/redis.log" --pidfile "$STATE_DIR/redis.pid" ||
+        trouble "redis-server did not start; see $STATE_DIR/redis.log"
+    if ! wait_for redis_answers; then
+        trouble "redis did not answer within ${DEADLINE_SECONDS}s; see $STATE_DIR/redis.log"
+    fi
+}
+
+build_fake_runner_image() {
+    local script=github-sim/fake-runner/build-image.sh
+    if [ ! -f "$script" ]; then
+        return 0
+    fi
+    log "building the fake runner image ($script)"
+    bash "$script" || trouble "$script failed"
+}
+
+mkdir -p "$STATE_DIR"
+install_missing
+ensure_docker
+ensure_redis
+build_fake_runner_image
+log "mvn -B verify $*"
+exec mvn -B verify "$@"
