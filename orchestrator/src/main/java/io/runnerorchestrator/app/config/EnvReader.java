@@ -1,6 +1,5 @@
 package io.runnerorchestrator.app.config;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,8 +17,6 @@ final class EnvReader {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern DURATION = Pattern.compile("(-?\\d+)(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern MEMORY = Pattern.compile("(\\d+)([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
     private static final int MAX_SHOWN_CHARS = 60;
 
     private final Map<String, String> env;
@@ -95,50 +92,6 @@ final class EnvReader {
         return value;
     }
 
-    /** A positive decimal such as "2" or "1.5", at least {@code minimum}. */
-    Optional<BigDecimal> decimal(String name, BigDecimal minimum, String example) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!DECIMAL.matcher(raw.get()).matches()) {
-            throw invalid(name, raw.get(), "is not a number (e.g. " + example + ")");
-        }
-        BigDecimal value = new BigDecimal(raw.get());
-        if (value.compareTo(minimum) < 0) {
-            throw new ConfigException(name + "=" + raw.get() + " must be at least " + minimum.toPlainString());
-        }
-        return Optional.of(value);
-    }
-
-    /** Bytes written like Docker's --memory: a whole number with an optional unit b, k, m or g. */
-    Optional<Long> bytes(String name, long minimum, String minimumText) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        Matcher m = MEMORY.matcher(raw.get());
-        if (!m.matches()) {
-            throw invalid(name, raw.get(), "is not a size (e.g. 512m or 4g)");
-        }
-        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "k" -> 10;
-            case "m" -> 20;
-            case "g" -> 30;
-            default -> 0;
-        };
-        long value;
-        try {
-            value = Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw invalid(name, raw.get(), "is too large");
-        }
-        if (value < minimum) {
-            throw new ConfigException(name + "=" + raw.get() + " is below the minimum of " + minimumText);
-        }
-        return Optional.of(value);
-    }
-
     boolean flag(String name, boolean defaultValue) {
         Optional<String> raw = optional(name);
         if (raw.isEmpty()) {
@@ -174,9 +127,13 @@ final class EnvReader {
 
     /** Single-quoted, one line, shortened: a message must stay one readable line. */
     static String quote(String value) {
-        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+        String oneLine = oneLine(value);
         String shown = oneLine.length() > MAX_SHOWN_CHARS ? oneLine.substring(0, MAX_SHOWN_CHARS) + "..." : oneLine;
         return "'" + shown + "'";
+    }
+
+    static String oneLine(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static void requireAtLeast(String name, String raw, long value, int minimum) {

@@ -2,10 +2,10 @@ package io.runnerorchestrator.app.config;
 
 import io.runnerorchestrator.adapter.docker.DockerRunnerSettings;
 import io.runnerorchestrator.adapter.docker.DockerRunnerSettings.DockerAccess;
+import io.runnerorchestrator.adapter.docker.RunnerLimits;
 import io.runnerorchestrator.core.RunnerSettings;
 import io.runnerorchestrator.core.RunnerSettings.RegistrationMode;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,9 +26,6 @@ final class RunnerConfigReader {
     private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,256}");
     private static final Pattern NETWORK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern DOCKER_HOST = Pattern.compile("(unix|tcp|npipe|ssh)://.+");
-    private static final BigDecimal MIN_CPUS = new BigDecimal("0.01");
-    /** Docker refuses a memory limit below 6 MiB. */
-    private static final long MIN_MEMORY = 6L << 20;
 
     private final EnvReader env;
     private final String instanceId;
@@ -46,7 +43,7 @@ final class RunnerConfigReader {
     }
 
     DockerRunnerSettings docker() {
-        String image = env.string("ORCHESTRATOR_RUNNER_IMAGE", "apex-runner:local");
+        String image = env.string("ORCHESTRATOR_RUNNER_IMAGE", DockerRunnerSettings.DEFAULT_IMAGE);
         if (image.chars().anyMatch(Character::isWhitespace)) {
             throw EnvReader.invalid("ORCHESTRATOR_RUNNER_IMAGE", image, "must not contain spaces");
         }
@@ -54,11 +51,13 @@ final class RunnerConfigReader {
         if (!NETWORK.matcher(network).matches()) {
             throw EnvReader.invalid("ORCHESTRATOR_RUNNER_NETWORK", network, "is not a Docker network name");
         }
-        DockerAccess access = env.choice("ORCHESTRATOR_RUNNER_DOCKER", DockerAccess.DIND, DockerAccess.class);
-        Optional<Long> nanoCpus = env.decimal("ORCHESTRATOR_RUNNER_CPUS", MIN_CPUS, "2 or 1.5")
-                .map(cpus -> cpus.movePointRight(9).longValue());
-        Optional<Long> memory = env.bytes("ORCHESTRATOR_RUNNER_MEMORY", MIN_MEMORY, "6m");
-        return new DockerRunnerSettings(instanceId, image, network, access, nanoCpus, memory);
+        DockerAccess access = env.optional("ORCHESTRATOR_RUNNER_DOCKER")
+                .map(v -> adapterRule(() -> DockerAccess.parse(v))).orElse(DockerAccess.DIND);
+        Optional<Long> nanoCpus = env.optional("ORCHESTRATOR_RUNNER_CPUS")
+                .map(v -> adapterRule(() -> RunnerLimits.nanoCpus(v)));
+        Optional<Long> memory = env.optional("ORCHESTRATOR_RUNNER_MEMORY")
+                .map(v -> adapterRule(() -> RunnerLimits.memoryBytes(v)));
+        return adapterRule(() -> new DockerRunnerSettings(instanceId, image, network, access, nanoCpus, memory));
     }
 
     Optional<String> dockerHost() {
@@ -67,6 +66,15 @@ final class RunnerConfigReader {
             throw EnvReader.invalid("DOCKER_HOST", h, "must look like unix:///var/run/docker.sock or tcp://host:2375");
         });
         return host;
+    }
+
+    /** The Docker adapter owns these formats, and its messages already name the variable. */
+    private static <T> T adapterRule(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(EnvReader.oneLine(e.getMessage()));
+        }
     }
 
     private static String instanceId(EnvReader env, Supplier<String> hostname) {

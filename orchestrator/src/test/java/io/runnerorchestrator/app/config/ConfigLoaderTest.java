@@ -43,6 +43,14 @@ class ConfigLoaderTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(TOKEN));
     }
 
+    /** For the formats the Docker adapter owns: its message names the variable, on one line. */
+    private void assertRefusedNaming(String name, String value) {
+        assertThatThrownBy(() -> load(name, value))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(name)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
     @Test
     void fillsInTheDocumentedDefaults() {
         OrchestratorConfig config = load();
@@ -219,10 +227,10 @@ class ConfigLoaderTest {
         assertThat(config.docker().memoryBytes()).contains(512L << 20);
         assertThat(load("ORCHESTRATOR_RUNNER_MEMORY", "4g").docker().memoryBytes()).contains(4L << 30);
         assertThat(load("ORCHESTRATOR_RUNNER_CPUS", "2").docker().nanoCpus()).contains(2_000_000_000L);
-        assertRefused("ORCHESTRATOR_RUNNER_CPUS='two' is not a number (e.g. 2 or 1.5)", "ORCHESTRATOR_RUNNER_CPUS", "two");
-        assertRefused("ORCHESTRATOR_RUNNER_CPUS=0 must be at least 0.01", "ORCHESTRATOR_RUNNER_CPUS", "0");
-        assertRefused("ORCHESTRATOR_RUNNER_MEMORY='lots' is not a size (e.g. 512m or 4g)", "ORCHESTRATOR_RUNNER_MEMORY", "lots");
-        assertRefused("ORCHESTRATOR_RUNNER_MEMORY=1m is below the minimum of 6m", "ORCHESTRATOR_RUNNER_MEMORY", "1m");
+        assertRefusedNaming("ORCHESTRATOR_RUNNER_CPUS", "two");
+        assertRefusedNaming("ORCHESTRATOR_RUNNER_CPUS", "0");
+        assertRefusedNaming("ORCHESTRATOR_RUNNER_MEMORY", "lots");
+        assertRefusedNaming("ORCHESTRATOR_RUNNER_MEMORY", "1m");
     }
 
     @Test
@@ -237,7 +245,7 @@ class ConfigLoaderTest {
         assertThat(config.dockerHost()).contains("tcp://127.0.0.1:2375");
         assertThat(load("ORCHESTRATOR_RUNNER_COMMAND", "/bin/sh  /start.sh --once").runner().command())
                 .containsExactly("/bin/sh", "/start.sh", "--once");
-        assertRefused("ORCHESTRATOR_RUNNER_DOCKER='podman' must be one of dind, socket, none", "ORCHESTRATOR_RUNNER_DOCKER", "podman");
+        assertRefusedNaming("ORCHESTRATOR_RUNNER_DOCKER", "podman");
         assertRefused("ORCHESTRATOR_RUNNER_MODE='pat' must be one of jit, token", "ORCHESTRATOR_RUNNER_MODE", "pat");
         assertRefused("DOCKER_HOST='/var/run/docker.sock' must look like unix:///var/run/docker.sock or tcp://host:2375",
                 "DOCKER_HOST", "/var/run/docker.sock");
