@@ -2,7 +2,6 @@ package io.runnerorchestrator.core;
 
 import io.runnerorchestrator.core.Decision.Removal;
 import io.runnerorchestrator.core.Decision.Start;
-import io.runnerorchestrator.core.port.Coordinator;
 import io.runnerorchestrator.core.port.GitHub;
 import io.runnerorchestrator.core.port.GitHubException;
 import io.runnerorchestrator.core.port.GitHubRunner;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,21 +24,19 @@ final class DecisionExecutor {
     private final GitHub github;
     private final RunnerBackend backend;
     private final RunnerProvisioner provisioner;
-    private final Coordinator coordinator;
+    private final JobClaims claims;
     private final StartFailureBackoff backoff;
     private final OrchestratorMetrics metrics;
-    private final Duration claimTtl;
     private final Clock clock;
 
-    DecisionExecutor(GitHub github, RunnerBackend backend, RunnerProvisioner provisioner, Coordinator coordinator,
-                     StartFailureBackoff backoff, OrchestratorMetrics metrics, Duration claimTtl, Clock clock) {
+    DecisionExecutor(GitHub github, RunnerBackend backend, RunnerProvisioner provisioner, JobClaims claims,
+                     StartFailureBackoff backoff, OrchestratorMetrics metrics, Clock clock) {
         this.github = github;
         this.backend = backend;
         this.provisioner = provisioner;
-        this.coordinator = coordinator;
+        this.claims = claims;
         this.backoff = backoff;
         this.metrics = metrics;
-        this.claimTtl = claimTtl;
         this.clock = clock;
     }
 
@@ -66,13 +62,13 @@ final class DecisionExecutor {
     private void remove(Removal removal) {
         String name = removal.runnerName();
         try {
-            if (removal.registrationId().isPresent() && !unregister(name, removal.registrationId().get())) {
+            if (removal.registrationId().isPresent() && !unregister(removal)) {
                 return;
             }
             if (removal.container()) {
                 backend.remove(name);
             }
-            log.info("runner.removed name={} reason={}", name, removal.reason());
+            log.info("scale.down name={} reason={}", name, removal.reason());
             metrics.scaledDown(removal.reason());
             if (removal.reason().failedStart()) {
                 backoff.recordFailure(clock.instant(), "runner " + name + ": " + removal.reason());
@@ -88,14 +84,20 @@ final class DecisionExecutor {
         }
     }
 
-    /** Deletes the registration unless GitHub shows the runner busy or refuses; false keeps the container. */
-    private boolean unregister(String name, long registrationId) {
+    /**
+     * Deletes the registration unless GitHub now shows the runner busy, or online when it was removed for
+     * being offline, or refuses; false keeps the container.
+     */
+    private boolean unregister(Removal removal) {
+        String name = removal.runnerName();
+        long registrationId = removal.registrationId().orElseThrow();
         Optional<GitHubRunner> current = github.getRunner(registrationId);
         if (current.isEmpty()) {
             return true;
         }
-        if (current.get().busy()) {
-            log.info("runner.remove.skipped name={} registration={} cause=busy", name, registrationId);
+        if (current.get().busy() || (current.get().online() && removal.reason().expectsOffline())) {
+            log.info("runner.remove.skipped name={} registration={} cause={}", name, registrationId,
+                    current.get().busy() ? "busy" : "online_now");
             return false;
         }
         if (github.deleteRunner(registrationId) == GitHub.DeleteResult.REFUSED) {
@@ -107,7 +109,7 @@ final class DecisionExecutor {
 
     /** False when starting failed: no further start in this pass, the backoff decides about the next. */
     private boolean start(Start start) {
-        if (start.jobId().isPresent() && !coordinator.claimJob(start.jobId().get(), claimTtl)) {
+        if (start.jobId().isPresent() && !claims.claim(start.jobId().get())) {
             log.info("runner.start.skipped job={} cause=already_claimed", start.jobId().get());
             return true;
         }
@@ -115,7 +117,7 @@ final class DecisionExecutor {
         try {
             runner = provisioner.provision();
         } catch (GitHubException e) {
-            start.jobId().ifPresent(coordinator::releaseJob);
+            start.jobId().ifPresent(claims::release);
             rethrowIfAllWorkStops(e);
             log.warn("runner.register.failed kind={} status={} error={}", e.kind(), e.status(), e.getMessage());
             metrics.startFailed("registration_error");
@@ -129,10 +131,11 @@ final class DecisionExecutor {
             metrics.startFailed("start_error");
             logBackoff(runner.name(), "start_error");
             cleanUpFailedStart(runner);
-            start.jobId().ifPresent(coordinator::releaseJob);
+            start.jobId().ifPresent(claims::release);
             return false;
         }
-        log.info("runner.started name={} reason={} job={}", runner.name(), start.reason(),
+        start.jobId().ifPresent(job -> claims.heldBy(runner.name(), job));
+        log.info("scale.up name={} reason={} job={}", runner.name(), start.reason(),
                 start.jobId().map(String::valueOf).orElse("-"));
         metrics.scaledUp(start.reason());
         return true;

@@ -43,7 +43,11 @@ public final class ReconcileLoop implements ReconcileTrigger {
     private boolean rerun;
     private boolean stopped;
 
-    /** @param pacing the wait before the next periodic pass given GitHub's budget; never shorter than the poll */
+    /**
+     * @param pacing the wait before the next periodic pass given GitHub's last reported budget (e.g. the
+     *               GitHub adapter's pacer); anything shorter than the poll interval counts as the poll
+     *               interval, anything longer also defers triggered passes to the next periodic one
+     */
     public ReconcileLoop(Reconciler reconciler, Duration pollInterval, Function<RateLimitStatus, Duration> pacing) {
         this.reconciler = reconciler;
         this.pollInterval = pollInterval;

@@ -5,7 +5,6 @@ import io.runnerorchestrator.core.port.QueuedJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,10 +43,15 @@ public record ReconcileSnapshot(long pass, Instant at, Duration duration, Option
                 .map(r -> removed.contains(r.name()) ? r.withState(RunnerState.STOPPING) : r).toList();
         List<QueuedJob> jobs = new ArrayList<>(observation.matchingJobs());
         jobs.addAll(observation.unservedJobs());
-        List<JobWait> queue = jobs.stream().sorted(Comparator.comparing(QueuedJob::createdAt))
+        List<JobWait> queue = jobs.stream().sorted(ScalingPolicy.OLDEST_FIRST)
                 .map(job -> new JobWait(job, decision.waits().get(job.id()))).toList();
         return new ReconcileSnapshot(pass, at, duration, Optional.of(decision), runners, queue,
                 RunnerCounts.of(observation.runners(), settings, decision.desired()), backoff, problem, shuttingDown);
+    }
+
+    /** Provisioning has stopped for good; the rest of the picture stays until the shutdown pass replaces it. */
+    ReconcileSnapshot asShuttingDown() {
+        return new ReconcileSnapshot(pass, at, duration, decision, runners, queue, counts, backoff, problem, true);
     }
 
     /** A pass that could not observe: the last picture stays, every queued job now waits for the problem. */

@@ -43,14 +43,14 @@ public final class Reconciler {
     private final RunnerTracker tracker;
     private final StartFailureBackoff backoff = new StartFailureBackoff(StartFailureBackoff.DEFAULT_BASE,
             StartFailureBackoff.DEFAULT_CAP);
+    private final JobClaims claims;
     private final DecisionExecutor executor;
     private final JobAssignments jobs = new JobAssignments();
     private final OrchestratorMetrics metrics;
     private final Clock clock;
+    private final PassFailures failures;
     private volatile ReconcileSnapshot snapshot;
     private long passes;
-    private Instant quietUntil = Instant.MIN;
-    private ReconcileProblem quietBecause;
 
     public Reconciler(ScalingSettings scaling, RunnerSettings runners, GitHub github, RunnerBackend backend,
                       Coordinator coordinator, OrchestratorMetrics metrics, Clock clock) {
@@ -63,9 +63,10 @@ public final class Reconciler {
         this.metrics = metrics;
         this.clock = clock;
         RunnerProvisioner provisioner = new RunnerProvisioner(runners, labels, github, namer, clock);
-        // A claim outlives the boot of the runner started for it, so no other instance starts one too.
-        Duration claimTtl = scaling.bootTimeout().plus(scaling.pollInterval());
-        this.executor = new DecisionExecutor(github, backend, provisioner, coordinator, backoff, metrics, claimTtl, clock);
+        // Unless given back, a claim outlives the boot of the runner started for it.
+        this.claims = new JobClaims(coordinator, scaling.bootTimeout().plus(scaling.pollInterval()));
+        this.executor = new DecisionExecutor(github, backend, provisioner, claims, backoff, metrics, clock);
+        this.failures = new PassFailures(UNAUTHORIZED_RETRY, scaling.pollInterval());
         this.snapshot = ReconcileSnapshot.initial(scaling, clock.instant());
     }
 
@@ -76,19 +77,19 @@ public final class Reconciler {
         if (snapshot.shuttingDown()) {
             return snapshot;
         }
-        if (start.isBefore(quietUntil)) {
-            snapshot = snapshot.failed(pass, start, Duration.ZERO, quietBecause, backoff.status());
+        Optional<ReconcileProblem> quiet = failures.quietAt(start);
+        if (quiet.isPresent()) {
+            snapshot = snapshot.failed(pass, start, Duration.ZERO, quiet.get(), backoff.status());
             metrics.reconciled(Duration.ZERO, "paused");
             return snapshot;
         }
         Observation observation;
         try {
             observation = observe(start);
-        } catch (GitHubException | RunnerBackendException e) {
-            Duration took = Duration.between(start, clock.instant());
-            snapshot = snapshot.failed(pass, start, took, problem(e, start), backoff.status());
-            metrics.reconciled(took, e instanceof GitHubException ? "github_error" : "backend_error");
-            return snapshot;
+        } catch (GitHubException e) {
+            return failedPass(pass, start, failures.record(e, start), "github_error");
+        } catch (RunnerBackendException e) {
+            return failedPass(pass, start, failures.record(e), "backend_error");
         }
         Decision decision = ScalingPolicy.decide(scaling, observation, start);
         if (decision.changesNothing()) {
@@ -100,7 +101,7 @@ public final class Reconciler {
         try {
             executor.execute(decision, Instant.MAX);
         } catch (GitHubException e) {
-            problem = Optional.of(problem(e, start));
+            problem = Optional.of(failures.record(e, start));
         }
         Duration took = Duration.between(start, clock.instant());
         snapshot = ReconcileSnapshot.of(pass, start, took, observation, decision, scaling, backoff.status(), problem,
@@ -115,8 +116,7 @@ public final class Reconciler {
      */
     public synchronized void shutdown(Duration budget) {
         Instant start = clock.instant();
-        snapshot = new ReconcileSnapshot(snapshot.pass(), start, Duration.ZERO, snapshot.decision(), snapshot.runners(),
-                snapshot.queue(), snapshot.counts(), snapshot.backoff(), snapshot.problem(), true);
+        snapshot = snapshot.asShuttingDown();
         Observation observation;
         try {
             observation = observe(start);
@@ -151,12 +151,20 @@ public final class Reconciler {
         return jobs;
     }
 
+    private ReconcileSnapshot failedPass(long pass, Instant start, ReconcileProblem problem, String outcome) {
+        Duration took = Duration.between(start, clock.instant());
+        snapshot = snapshot.failed(pass, start, took, problem, backoff.status());
+        metrics.reconciled(took, outcome);
+        return snapshot;
+    }
+
     private Observation observe(Instant now) {
         List<RunnerInstance> instances = backend.list();
         List<GitHubRunner> ours = github.listRunners().stream().filter(r -> namer.owns(r.name())).toList();
         List<QueuedJob> queued = github.listQueuedJobs();
         RunnerTracker.Tracked tracked = tracker.track(instances, ours, jobs::jobOf, now);
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
+        claims.settle(tracked.runners());
         tracked.boots().forEach(metrics::runnerBooted);
         if (tracked.cameOnline() > 0) {
             backoff.recordBoot();
@@ -183,33 +191,5 @@ public final class Reconciler {
         Duration oldest = observation.matchingJobs().stream().map(QueuedJob::createdAt).min(Comparator.naturalOrder())
                 .map(created -> Duration.between(created, now)).orElse(Duration.ZERO);
         metrics.queue(observation.matchingJobs().size(), oldest);
-    }
-
-    /** Turns a failure into what the status shows; a 401 or a rate limit also quiets GitHub calls for a while. */
-    private ReconcileProblem problem(RuntimeException failure, Instant now) {
-        if (failure instanceof RunnerBackendException) {
-            log.warn("reconcile.backend_failed error={}", failure.getMessage());
-            return new ReconcileProblem(ReconcileProblem.Kind.BACKEND_UNAVAILABLE, failure.getMessage(), Optional.empty());
-        }
-        GitHubException e = (GitHubException) failure;
-        ReconcileProblem problem = switch (e.kind()) {
-            case UNAUTHORIZED -> new ReconcileProblem(ReconcileProblem.Kind.GITHUB_UNAUTHORIZED, e.getMessage(),
-                    Optional.of(now.plus(UNAUTHORIZED_RETRY)));
-            case RATE_LIMITED -> new ReconcileProblem(ReconcileProblem.Kind.GITHUB_RATE_LIMITED, e.getMessage(),
-                    Optional.of(e.retryAt().orElse(now.plus(scaling.pollInterval()))));
-            default -> new ReconcileProblem(ReconcileProblem.Kind.GITHUB_UNREACHABLE, e.getMessage(), Optional.empty());
-        };
-        problem.until().ifPresent(until -> {
-            quietUntil = until;
-            quietBecause = problem;
-        });
-        if (e.kind() == GitHubException.Kind.UNAUTHORIZED) {
-            log.error("github.unauthorized status={} error={} action=pause_provisioning retry_at={}", e.status(),
-                    e.getMessage(), quietUntil);
-        } else {
-            log.warn("github.failed kind={} status={} error={} action=skip_pass retry_at={}", e.kind(), e.status(),
-                    e.getMessage(), problem.until().map(Instant::toString).orElse("next_poll"));
-        }
-        return problem;
     }
 }

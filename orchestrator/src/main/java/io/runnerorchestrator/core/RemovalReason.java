@@ -19,6 +19,11 @@ public enum RemovalReason {
     /** Graceful shutdown of the orchestrator. */
     SHUTDOWN;
 
+    /** Decided because GitHub showed the runner offline: moot if it is online by the time of removal. */
+    public boolean expectsOffline() {
+        return this == BOOT_TIMEOUT || this == LOST || this == ORPHAN_REGISTRATION;
+    }
+
     /** Counts as a failed start for the backoff. */
     public boolean failedStart() {
         return this == START_FAILED || this == BOOT_TIMEOUT;

@@ -85,7 +85,7 @@ final class RunnerTracker {
             m.idleSince = online && !busy ? (m.idleSince == null ? now : m.idleSince) : null;
 
             RunnerState state = RunnerClassifier.classify(instance, registration, m.seenOnline, bootTimeout, now);
-            logTransition(name, m.state, state);
+            logTransition(name, m.state, state, instance);
             m.state = state;
             views.add(new RunnerView(name, state, instance, registration, Optional.ofNullable(m.idleSince),
                     m.seenOnline, jobOf.apply(name)));
@@ -101,13 +101,16 @@ final class RunnerTracker {
         return new Tracked(views, cameOnline, boots, started, completed);
     }
 
-    private static void logTransition(String name, RunnerState before, RunnerState after) {
+    private static void logTransition(String name, RunnerState before, RunnerState after,
+                                      Optional<RunnerInstance> instance) {
+        String exit = instance.flatMap(RunnerInstance::exitCode).map(String::valueOf).orElse("-");
         if (before == null) {
-            log.info("runner.seen name={} state={}", name, after.label());
+            log.info("runner.seen name={} state={} exit_code={}", name, after.label(), exit);
         } else if (!before.canBecome(after)) {
-            log.warn("runner.state.unexpected name={} from={} to={}", name, before.label(), after.label());
+            log.warn("runner.state.unexpected name={} from={} to={} exit_code={}", name, before.label(), after.label(),
+                    exit);
         } else if (before != after) {
-            log.info("runner.state name={} from={} to={}", name, before.label(), after.label());
+            log.info("runner.state name={} from={} to={} exit_code={}", name, before.label(), after.label(), exit);
         }
     }
 }

@@ -29,13 +29,17 @@ public final class ScalingPolicy {
     /** Poll intervals a matching job may wait beside an idle runner before that runner is recycled. */
     public static final int STUCK_AFTER_POLLS = 3;
 
+    /** The order in which GitHub hands queued jobs to runners, as far as it can be known. */
+    static final Comparator<QueuedJob> OLDEST_FIRST = Comparator.comparing(QueuedJob::createdAt)
+            .thenComparing(QueuedJob::id);
+
     private ScalingPolicy() {
     }
 
     public static Decision decide(ScalingSettings settings, Observation observation, Instant now) {
         List<Removal> removals = new ArrayList<>(cleanups(observation.runners()));
         List<QueuedJob> jobs = observation.matchingJobs().stream()
-                .sorted(Comparator.comparing(QueuedJob::createdAt)).toList();
+                .sorted(OLDEST_FIRST).toList();
 
         // Idle runners next to a job that long queued are broken in some way: replace them.
         Duration stuckAfter = settings.pollInterval().multipliedBy(STUCK_AFTER_POLLS);

@@ -36,6 +36,8 @@ final class FakeGitHub implements GitHub {
     final Set<Long> refuseDelete = new HashSet<>();
     /** These runners take a job just before the orchestrator checks them: the race a removal must lose. */
     final Set<Long> takesJobWhenAsked = new HashSet<>();
+    /** These runners connect just before the orchestrator checks them. */
+    final Set<Long> comesOnlineWhenAsked = new HashSet<>();
     final List<String> calls = new ArrayList<>();
     int tokensCreated;
     RateLimitStatus rateLimit = RateLimitStatus.UNKNOWN;
@@ -55,9 +57,10 @@ final class FakeGitHub implements GitHub {
     @Override
     public synchronized Optional<GitHubRunner> getRunner(long runnerId) {
         call("getRunner");
-        if (takesJobWhenAsked.remove(runnerId)) {
+        boolean takesJob = takesJobWhenAsked.remove(runnerId);
+        if (takesJob || comesOnlineWhenAsked.remove(runnerId)) {
             GitHubRunner r = runners.get(runnerId);
-            runners.put(runnerId, new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
+            runners.put(runnerId, new GitHubRunner(r.id(), r.name(), r.os(), true, takesJob, r.labels()));
         }
         return Optional.ofNullable(runners.get(runnerId));
     }
@@ -166,6 +169,13 @@ final class FakeGitHub implements GitHub {
             runners.put(r.id(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
         });
         return job.isPresent();
+    }
+
+    /** The runner takes this very job, whatever the order. */
+    synchronized void takeJob(String name, long jobId) {
+        GitHubRunner r = runner(name).orElseThrow();
+        queue.removeIf(j -> j.id() == jobId);
+        runners.put(r.id(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
     }
 
     /** An ephemeral runner finished its job: GitHub drops the registration. */

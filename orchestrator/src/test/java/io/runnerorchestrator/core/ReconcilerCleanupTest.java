@@ -129,6 +129,21 @@ class ReconcilerCleanupTest {
     }
 
     @Test
+    void aRunnerThatComesOnlineJustAtTheBootTimeoutIsKept() {
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(1, 5, 3, 1), TestWorld.jit());
+        reconciler.reconcileOnce();
+        GitHubRunner late = world.github.runners().get(0);
+        world.github.comesOnlineWhenAsked.add(late.id());
+
+        world.later(Duration.ofSeconds(121));
+        ReconcileSnapshot snapshot = reconciler.reconcileOnce();
+
+        assertThat(world.backend.names()).containsExactly(late.name());
+        assertThat(snapshot.backoff().consecutiveFailures()).isZero();
+        assertThat(reconciler.reconcileOnce().counts().idle()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedContainerRemovalIsRetriedNextPassWithoutStoppingTheOthers() {
         Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 5, 3, 1), TestWorld.jit());
         world.enqueue(3);

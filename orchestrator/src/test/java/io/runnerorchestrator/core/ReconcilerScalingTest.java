@@ -94,6 +94,26 @@ class ReconcilerScalingTest {
     }
 
     @Test
+    void aJobClaimedForARunnerThatTookAnotherJobIsServedNextPass() {
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 2, 1, 0), TestWorld.jit());
+        List<Long> jobs = world.enqueue(3);
+        reconciler.reconcileOnce();
+        List<String> runners = world.backend.names().stream().sorted().toList();
+        world.bootAll();
+        // GitHub hands jobs out in its own order: the runner started for the first job takes the third.
+        world.github.takeJob(runners.get(0), jobs.get(2));
+        world.github.takeJob(runners.get(1), jobs.get(1));
+        reconciler.reconcileOnce();
+        world.finishJobs();
+
+        ReconcileSnapshot next = reconciler.reconcileOnce();
+
+        assertThat(next.queue()).extracting(w -> w.job().id()).containsExactly(jobs.get(0));
+        assertThat(world.backend.started).as("a runner for the first job, not blocked by its old claim").hasSize(3);
+        assertThat(next.queue().get(0).reason().kind()).isEqualTo(WaitReason.Kind.RUNNER_STARTING);
+    }
+
+    @Test
     void aRestartedOrchestratorAdoptsTheRunnersItFinds() {
         Reconciler first = world.reconciler(TestWorld.scaling(2, 10, 3, 1), TestWorld.jit());
         world.enqueue(3);
