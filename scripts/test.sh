@@ -39,7 +39,7 @@ package_installed() {
 
 install_missing() {
     local packages=()
-    command -v docker >/dev/null 2>&1 || packages+=(docker.io)
+    command -v dockerd >/dev/null 2>&1 || packages+=(docker.io)
     package_installed busybox-static || packages+=(busybox-static)
     command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
     command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
