@@ -53,10 +53,11 @@ final class ApiGateway implements HttpHandler {
     }
 
     private Outcome answer(ApiRequest request, Optional<Router.Match> match) {
-        if (faults.takeServerError()) {
-            return new Outcome(ApiResponse.error(502, "Server Error"), false);
-        }
         Optional<String> token = token(request);
+        if (faults.takeServerError()) {
+            RateLimiter.Snapshot limits = token.map(rateLimiter::peek).orElseGet(rateLimiter::unauthenticated);
+            return new Outcome(ApiResponse.error(502, "Server Error").withHeaders(limits.headers()), false);
+        }
         if (token.isEmpty()) {
             return new Outcome(unauthorized(request), false);
         }

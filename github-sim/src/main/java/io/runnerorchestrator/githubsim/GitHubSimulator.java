@@ -61,6 +61,9 @@ public final class GitHubSimulator implements AutoCloseable {
 
     /** Binds, starts serving and returns the running simulator. */
     public static GitHubSimulator start(SimConfig config) {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each answer waits
+        // for the client's delayed ACK (about 40 ms). Read once, when the first server is created.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         try {
             GitHubSimulator simulator = new GitHubSimulator(config);
             simulator.server.start();

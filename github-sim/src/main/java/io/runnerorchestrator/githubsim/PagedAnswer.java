@@ -5,6 +5,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** Builds list answers one page at a time, with GitHub's Link header. */
 final class PagedAnswer {
@@ -14,18 +15,20 @@ final class PagedAnswer {
         this.baseUrl = baseUrl;
     }
 
-    /** {@code {"total_count": n, "<field>": [page items]}}. */
-    ApiResponse wrapped(ApiRequest request, String field, List<? extends JsonNode> all) {
+    /** {@code {"total_count": n, "<field>": [page items]}}; only the page's items are rendered. */
+    <T> ApiResponse wrapped(ApiRequest request, String field, List<T> all, Function<T, ? extends JsonNode> render) {
         Pagination pagination = Pagination.of(request.query());
         ObjectNode body = Json.object().put("total_count", all.size());
-        body.putArray(field).addAll(pagination.slice(all));
+        ArrayNode items = body.putArray(field);
+        pagination.slice(all).forEach(item -> items.add(render.apply(item)));
         return withLink(ApiResponse.json(200, body), request, pagination, all.size());
     }
 
     /** A bare JSON array of the page's items. */
-    ApiResponse bare(ApiRequest request, List<? extends JsonNode> all) {
+    <T> ApiResponse bare(ApiRequest request, List<T> all, Function<T, ? extends JsonNode> render) {
         Pagination pagination = Pagination.of(request.query());
-        ArrayNode body = Json.array().addAll(pagination.slice(all));
+        ArrayNode body = Json.array();
+        pagination.slice(all).forEach(item -> body.add(render.apply(item)));
         return withLink(ApiResponse.json(200, body), request, pagination, all.size());
     }
 

@@ -40,11 +40,10 @@ final class RunnerEndpoints {
 
     private ApiResponse list(ApiRequest request, Router.PathParams path) {
         String name = request.queryParam("name");
-        List<ObjectNode> all = world.runners(scopes.scope(path)).stream()
+        List<SimWorld.RunnerView> all = world.runners(scopes.scope(path)).stream()
                 .filter(view -> name == null || view.runner().name().equals(name))
-                .map(json::runner)
                 .toList();
-        return paged.wrapped(request, "runners", all);
+        return paged.wrapped(request, "runners", all, json::runner);
     }
 
     private ApiResponse get(ApiRequest request, Router.PathParams path) {
@@ -103,7 +102,7 @@ final class RunnerEndpoints {
 
     private ApiResponse runnerGroups(ApiRequest request, Router.PathParams path) {
         scopes.organization(path);
-        return paged.wrapped(request, "runner_groups", List.of(json.runnerGroup()));
+        return paged.wrapped(request, "runner_groups", List.of(json.runnerGroup()), group -> group);
     }
 
     private static ApiResponse tokenAnswer(RegistrationTokens.Issued token) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What a runner speaks to the simulator under {@code /_sim/runner}: connect (JIT config or
- * registration token), acquire a job by long poll, heartbeat while running it, complete it.
+ * registration token), acquire a job by long poll, heartbeat while running it, complete it,
+ * disconnect when it shuts down.
  */
 final class RunnerProtocol {
     /** GitHub's own long poll lasts about 50 seconds. */
@@ -31,7 +32,11 @@ final class RunnerProtocol {
                     world.heartbeat(path.id("runner_id"));
                     return ApiResponse.json(200, Json.object());
                 })
-                .add("POST", "/_sim/runner/{runner_id}/complete", this::complete);
+                .add("POST", "/_sim/runner/{runner_id}/complete", this::complete)
+                .add("POST", "/_sim/runner/{runner_id}/disconnect", (request, path) -> {
+                    world.disconnect(path.id("runner_id"));
+                    return ApiResponse.noContent();
+                });
     }
 
     private ApiResponse connect(ApiRequest request) {

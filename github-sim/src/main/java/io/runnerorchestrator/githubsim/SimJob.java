@@ -35,6 +35,12 @@ record SimJob(
                 null, runner.id(), runner.name());
     }
 
+    /** Back in the queue: it was handed to a runner that left before it saw the job. */
+    SimJob requeued() {
+        return new SimJob(id, runId, repository, name, labels, duration, JobStatus.QUEUED, null, createdAt, null, null,
+                null, null);
+    }
+
     SimJob completed(String jobConclusion, Instant now) {
         return new SimJob(id, runId, repository, name, labels, duration, JobStatus.COMPLETED, jobConclusion,
                 createdAt, startedAt, now, runnerId, runnerName);

@@ -137,11 +137,16 @@ final class SimWorld {
             touch(runnerId);
             return Optional.of(jobs.get(runner.jobId()));
         }
-        runners.put(runnerId, runner.polling(+1, now()));
+        int session = runner.session();
+        runners.put(runnerId, runner.pollStarted(now()));
         long deadline = System.nanoTime() + maxWait.toNanos();
         try {
             while (true) {
-                Optional<SimJob> job = oldestQueuedFor(requireRunner(runnerId));
+                SimRunner current = requireRunner(runnerId);
+                if (current.session() != session) {
+                    return Optional.empty();
+                }
+                Optional<SimJob> job = oldestQueuedFor(current);
                 if (job.isPresent()) {
                     return Optional.of(start(job.get(), runnerId));
                 }
@@ -152,11 +157,23 @@ final class SimWorld {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         } finally {
-            SimRunner current = runners.get(runnerId);
-            if (current != null) {
-                runners.put(runnerId, current.polling(-1, now()));
-            }
+            runners.computeIfPresent(runnerId, (id, current) -> current.pollEnded(session, now()));
         }
+    }
+
+    /**
+     * The runner shut down gracefully (a real runner deletes its session): it is offline at once
+     * and its open poll ends. A job handed to it that it never reported on goes back to the queue.
+     */
+    synchronized void disconnect(long runnerId) {
+        SimRunner runner = requireRunner(runnerId);
+        if (runner.busy()) {
+            SimJob requeued = jobs.get(runner.jobId()).requeued();
+            jobs.put(requeued.id(), requeued);
+            events.jobChanged("queued", requeued, WORKFLOW_NAME);
+        }
+        runners.put(runnerId, runner.disconnected());
+        notifyAll();
     }
 
     synchronized void heartbeat(long runnerId) {

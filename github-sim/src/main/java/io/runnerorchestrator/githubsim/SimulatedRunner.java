@@ -28,6 +28,8 @@ public final class SimulatedRunner {
     private volatile Phase phase = Phase.STARTING;
     private volatile long runnerId = -1;
     private volatile String exitReason = "";
+    private volatile boolean abrupt;
+    private volatile long currentJobId = -1;
 
     SimulatedRunner(RunnerRegistration registration, HttpClient client, Duration heartbeatEvery) {
         this.registration = registration;
@@ -63,8 +65,17 @@ public final class SimulatedRunner {
         return exitReason;
     }
 
-    /** Stops the runner as a killed process would: no completion is sent. */
+    /**
+     * Stops the runner as SIGTERM stops a real one: a running job is reported cancelled and the
+     * session is closed, so the runner shows offline at once and takes no further job.
+     */
     public void stop() {
+        thread.interrupt();
+    }
+
+    /** Stops the runner as SIGKILL would: no goodbye; GitHub notices only after offlineAfter. */
+    public void kill() {
+        abrupt = true;
         thread.interrupt();
     }
 
@@ -80,7 +91,10 @@ public final class SimulatedRunner {
             } while (!registration.ephemeral());
             exit("completed its job");
         } catch (InterruptedException e) {
-            exit("stopped");
+            if (!abrupt) {
+                leave();
+            }
+            exit(abrupt ? "killed" : "stopped");
         } catch (RuntimeException e) {
             exit(e instanceof RunnerGone ? e.getMessage() : "failed: " + e);
         }
@@ -97,6 +111,7 @@ public final class SimulatedRunner {
 
     private void work(ObjectNode job) throws InterruptedException {
         long jobId = job.path("job_id").asLong();
+        currentJobId = jobId;
         log.info("runner.job.started name={} job_id={}", name(), jobId);
         long end = System.nanoTime() + Duration.ofMillis(job.path("duration_ms").asLong()).toNanos();
         for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
@@ -105,11 +120,33 @@ public final class SimulatedRunner {
         }
         ObjectNode complete = Json.object().put("job_id", jobId).put("conclusion", "success");
         Answer answer = post("/_sim/runner/" + runnerId + "/complete", Json.write(complete));
+        currentJobId = -1;
         log.info("runner.job.completed name={} job_id={} status={}", name(), jobId, answer.status());
     }
 
-    /** POSTs, retrying transport failures; a 404 or 401 means the registration is gone. */
+    /** The goodbye of a runner told to stop: cancel the running job, close the session. */
+    private void leave() {
+        Thread.interrupted();
+        if (runnerId == -1) {
+            return;
+        }
+        try {
+            if (currentJobId != -1) {
+                ObjectNode cancel = Json.object().put("job_id", currentJobId).put("conclusion", "cancelled");
+                post("/_sim/runner/" + runnerId + "/complete", Json.write(cancel), 0);
+            }
+            post("/_sim/runner/" + runnerId + "/disconnect", "", 0);
+        } catch (InterruptedException | RuntimeException e) {
+            log.debug("runner.leave.failed name={} error={}", name(), e.toString());
+        }
+    }
+
     private Answer post(String path, String body) throws InterruptedException {
+        return post(path, body, MAX_TRANSIENT_FAILURES);
+    }
+
+    /** POSTs, retrying transport failures; a 404 or 401 means the registration is gone. */
+    private Answer post(String path, String body, int retries) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(registration.apiBase().resolve(URI.create(path)))
                 .timeout(Duration.ofSeconds(POLL_SECONDS + 30))
                 .header("Content-Type", "application/json")
@@ -125,7 +162,7 @@ public final class SimulatedRunner {
                 return new Answer(response.statusCode(),
                         hasBody ? Json.readObject(response.body().getBytes()) : Json.object());
             } catch (IOException e) {
-                if (failures >= MAX_TRANSIENT_FAILURES) {
+                if (failures >= retries) {
                     throw new RunnerGone("simulator unreachable: " + e);
                 }
                 Thread.sleep(1000);

@@ -1,7 +1,5 @@
 package io.runnerorchestrator.githubsim;
 
-import tools.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.Set;
 
@@ -33,11 +31,10 @@ final class WorkflowEndpoints {
     /** {@code status} filters by status, or by conclusion when it names one (as GitHub does). */
     private ApiResponse runs(ApiRequest request, Router.PathParams path) {
         String status = request.queryParam("status");
-        List<ObjectNode> all = world.runs(scopes.repository(path)).stream()
+        List<SimRun> all = world.runs(scopes.repository(path)).stream()
                 .filter(run -> status == null || status.equals(CONCLUSIONS.contains(status) ? run.conclusion() : run.status()))
-                .map(json::run)
                 .toList();
-        return paged.wrapped(request, "workflow_runs", all);
+        return paged.wrapped(request, "workflow_runs", all, json::run);
     }
 
     private ApiResponse run(ApiRequest request, Router.PathParams path) {
@@ -53,8 +50,7 @@ final class WorkflowEndpoints {
             throw ApiException.validation("\"filter\" must be latest or all, got " + filter + ".");
         }
         SimRun run = world.run(scopes.repository(path), path.id("run_id")).orElseThrow(ApiException::notFound);
-        List<ObjectNode> jobs = run.jobs().stream().map(job -> json.job(job, run.workflowName())).toList();
-        return paged.wrapped(request, "jobs", jobs);
+        return paged.wrapped(request, "jobs", run.jobs(), job -> json.job(job, run.workflowName()));
     }
 
     private ApiResponse job(ApiRequest request, Router.PathParams path) {
@@ -65,6 +61,6 @@ final class WorkflowEndpoints {
 
     private ApiResponse organizationRepositories(ApiRequest request, Router.PathParams path) {
         String org = scopes.organization(path);
-        return paged.bare(request, world.repositoriesOf(org).stream().map(json::repository).toList());
+        return paged.bare(request, world.repositoriesOf(org), json::repository);
     }
 }

@@ -73,6 +73,7 @@ class FaultInjectionTest {
         HttpResponse<String> failed = http.get(RUNNERS);
         assertThat(failed.statusCode()).isEqualTo(502);
         assertThat(SimHttp.json(failed).path("message").asString()).isEqualTo("Server Error");
+        assertThat(failed.headers().firstValue("x-ratelimit-remaining")).contains("5000");
         assertThat(http.post(RUNNERS + "/registration-token", "").statusCode()).isEqualTo(502);
         assertThat(http.get(RUNNERS).statusCode()).isEqualTo(200);
         assertThat(sim.state().requests().count("GET /repos/{owner}/{repo}/actions/runners", 502)).isEqualTo(1);

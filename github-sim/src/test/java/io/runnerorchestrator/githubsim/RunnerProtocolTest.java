@@ -106,6 +106,31 @@ class RunnerProtocolTest {
     }
 
     @Test
+    void disconnectEndsThePollAndTheRunnerIsOfflineAtOnce() {
+        long runner = protocol.jitRunner(REPO, "r1", "linux");
+        CompletableFuture<HttpResponse<String>> poll = CompletableFuture.supplyAsync(() -> protocol.acquire(runner, 30));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "online".equals(runnerJson(runner).path("status").asString()));
+
+        assertThat(http.post("/_sim/runner/" + runner + "/disconnect", "").statusCode()).isEqualTo(204);
+        assertThat(poll.join().statusCode()).isEqualTo(204);
+        assertThat(runnerJson(runner).path("status").asString()).isEqualTo("offline");
+        long job = sim.enqueue(Workload.jobs("acme/app", 1)).get(0);
+        assertThat(sim.state().job(job).orElseThrow().status()).isEqualTo("queued");
+    }
+
+    @Test
+    void jobHandedToARunnerThatDisconnectsGoesBackToTheQueue() {
+        long job = sim.enqueue(Workload.jobs("acme/app", 1)).get(0);
+        long runner = protocol.jitRunner(REPO, "r1", "linux");
+        protocol.acquireJob(runner);
+        http.post("/_sim/runner/" + runner + "/disconnect", "");
+        SimState.Job requeued = sim.state().job(job).orElseThrow();
+        assertThat(requeued.status()).isEqualTo("queued");
+        assertThat(requeued.runnerName()).isNull();
+        assertThat(protocol.acquireJob(protocol.jitRunner(REPO, "r2", "linux"))).isEqualTo(job);
+    }
+
+    @Test
     void silentRunnerGoesOfflineAndItsJobFails() {
         List<Long> jobs = sim.enqueue(Workload.jobs("acme/app", 1).duration(Duration.ofMinutes(5)));
         long runner = protocol.jitRunner(REPO, "r1", "linux");

@@ -68,8 +68,32 @@ class SimulatedRunnersTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !runner.isAlive());
         assertThat(runner.exitReason()).isEqualTo("stopped");
         assertThat(runners.alive()).isEmpty();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> sim.state().runner("idle").orElseThrow().status().equals("offline"));
+        assertThat(sim.state().runner("idle").orElseThrow().status()).as("session closed on stop").isEqualTo("offline");
+    }
+
+    @Test
+    void stoppedBusyRunnerCancelsItsJob() {
+        long job = sim.enqueue(Workload.jobs("acme/app", 1).labels("linux").duration(Duration.ofMinutes(10))).get(0);
+        SimulatedRunner runner = runners.start(
+                http.generateJit("/repos/acme/app", "busy", "linux").path("encoded_jit_config").asString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.phase() == SimulatedRunner.Phase.BUSY);
+        runner.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !runner.isAlive());
+        assertThat(sim.state().job(job).orElseThrow().conclusion()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void killedBusyRunnerIsNoticedOnlyWhenItGoesOfflineAndItsJobFails() {
+        long job = sim.enqueue(Workload.jobs("acme/app", 1).labels("linux").duration(Duration.ofMinutes(10))).get(0);
+        SimulatedRunner runner = runners.start(
+                http.generateJit("/repos/acme/app", "doomed", "linux").path("encoded_jit_config").asString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.phase() == SimulatedRunner.Phase.BUSY);
+        runner.kill();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !runner.isAlive());
+        assertThat(runner.exitReason()).isEqualTo("killed");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sim.state().job(job).orElseThrow().status().equals("completed"));
+        assertThat(sim.state().job(job).orElseThrow().conclusion()).isEqualTo("failure");
+        assertThat(sim.state().runner("doomed").orElseThrow().status()).isEqualTo("offline");
     }
 
     @Test
