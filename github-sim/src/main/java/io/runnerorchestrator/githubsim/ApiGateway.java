@@ -22,14 +22,16 @@ final class ApiGateway implements HttpHandler {
 
     private final Router router;
     private final Set<String> tokens;
+    private final AppAuthenticator appAuthenticator;
     private final RateLimiter rateLimiter;
     private final FaultInjector faults;
     private final RequestCounter counter;
 
-    ApiGateway(Router router, Set<String> tokens, RateLimiter rateLimiter, FaultInjector faults,
-               RequestCounter counter) {
+    ApiGateway(Router router, Set<String> tokens, AppAuthenticator appAuthenticator, RateLimiter rateLimiter,
+               FaultInjector faults, RequestCounter counter) {
         this.router = router;
         this.tokens = tokens;
+        this.appAuthenticator = appAuthenticator;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.counter = counter;
@@ -53,15 +55,16 @@ final class ApiGateway implements HttpHandler {
     }
 
     private Outcome answer(ApiRequest request, Optional<Router.Match> match) {
-        Optional<String> token = token(request);
+        Caller caller = authenticate(request, match.map(found -> found.route().appJwt()).orElse(false));
         if (faults.takeServerError()) {
-            RateLimiter.Snapshot limits = token.map(rateLimiter::peek).orElseGet(rateLimiter::unauthenticated);
+            RateLimiter.Snapshot limits = caller.key().map(rateLimiter::peek).orElseGet(rateLimiter::unauthenticated);
             return new Outcome(ApiResponse.error(502, "Server Error").withHeaders(limits.headers()), false);
         }
-        if (token.isEmpty()) {
-            return new Outcome(unauthorized(request), false);
+        if (caller.key().isEmpty()) {
+            return new Outcome(unauthorized(caller), false);
         }
-        RateLimiter.Snapshot before = rateLimiter.peek(token.get());
+        String key = caller.key().get();
+        RateLimiter.Snapshot before = rateLimiter.peek(key);
         if (before.exhausted()) {
             return new Outcome(ApiResponse.error(403, "API rate limit exceeded for user ID 1. If you reach out to "
                     + "GitHub Support for help, please include the request ID " + UUID.randomUUID() + ".")
@@ -76,7 +79,7 @@ final class ApiGateway implements HttpHandler {
                 return new Outcome(new ApiResponse(304, null, response.headers()).withHeaders(before.headers()), false);
             }
         }
-        return new Outcome(response.withHeaders(rateLimiter.consume(token.get()).headers()), true);
+        return new Outcome(response.withHeaders(rateLimiter.consume(key).headers()), true);
     }
 
     private static ApiResponse handle(Router.Match match, ApiRequest request) {
@@ -88,15 +91,13 @@ final class ApiGateway implements HttpHandler {
     }
 
     private ApiResponse rateLimitAnswer(ApiRequest request) {
-        RateLimiter.Snapshot snapshot;
-        if (request.header("Authorization") == null) {
-            snapshot = rateLimiter.unauthenticated();
-        } else {
-            Optional<String> token = token(request);
-            if (token.isEmpty()) {
-                return unauthorized(request);
+        RateLimiter.Snapshot snapshot = rateLimiter.unauthenticated();
+        if (request.header("Authorization") != null) {
+            Caller caller = authenticate(request, false);
+            if (caller.key().isEmpty()) {
+                return unauthorized(caller);
             }
-            snapshot = rateLimiter.peek(token.get());
+            snapshot = rateLimiter.peek(caller.key().get());
         }
         var core = Json.object()
                 .put("limit", snapshot.limit())
@@ -109,23 +110,34 @@ final class ApiGateway implements HttpHandler {
         return ApiResponse.json(200, body).withHeaders(snapshot.headers());
     }
 
-    private ApiResponse unauthorized(ApiRequest request) {
-        String message = request.header("Authorization") == null ? "Requires authentication" : "Bad credentials";
-        return ApiResponse.error(401, message).withHeaders(rateLimiter.unauthenticated().headers());
+    private ApiResponse unauthorized(Caller caller) {
+        return ApiResponse.error(401, caller.failure()).withHeaders(rateLimiter.unauthenticated().headers());
     }
 
-    /** The PAT of {@code Authorization: Bearer|token <PAT>}, when it is one the simulator accepts. */
-    private Optional<String> token(ApiRequest request) {
+    /**
+     * {@code Authorization: Bearer|token <credential>}: a PAT or installation token, or on App
+     * routes the App's JWT. The rate-limit key is the credential (the App for JWTs).
+     */
+    private Caller authenticate(ApiRequest request, boolean appRoute) {
         String authorization = request.header("Authorization");
         if (authorization == null) {
-            return Optional.empty();
+            return Caller.refused("Requires authentication");
         }
         String[] parts = authorization.trim().split("\\s+", 2);
         String scheme = parts[0].toLowerCase(Locale.ROOT);
         if (parts.length != 2 || !(scheme.equals("bearer") || scheme.equals("token"))) {
-            return Optional.empty();
+            return Caller.refused("Bad credentials");
         }
-        return Optional.of(parts[1].trim()).filter(tokens::contains);
+        String credential = parts[1].trim();
+        if (appRoute) {
+            try {
+                return new Caller(Optional.of(appAuthenticator.verifyJwt(credential)), "");
+            } catch (ApiException e) {
+                return Caller.refused(e.getMessage());
+            }
+        }
+        boolean known = tokens.contains(credential) || appAuthenticator.validInstallationToken(credential);
+        return known ? new Caller(Optional.of(credential), "") : Caller.refused("Bad credentials");
     }
 
     private void finish(HttpExchange exchange, String endpoint, ApiResponse response, boolean counted)
@@ -146,5 +158,17 @@ final class ApiGateway implements HttpHandler {
     }
 
     private record Outcome(ApiResponse response, boolean counted) {
+    }
+
+    /** Who is calling: the rate-limit key when authenticated, else why not. Never printed. */
+    private record Caller(Optional<String> key, String failure) {
+        static Caller refused(String failure) {
+            return new Caller(Optional.empty(), failure);
+        }
+
+        @Override
+        public String toString() {
+            return "Caller[authenticated=" + key.isPresent() + ", failure=" + failure + "]";
+        }
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GitHubSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GitHubSimulator.class);
+    /** Room for bursts of runners and clients connecting at once. */
+    private static final int BACKLOG = 1024;
 
     private final HttpServer server;
     private final ExecutorService httpExecutor;
@@ -34,7 +36,7 @@ public final class GitHubSimulator implements AutoCloseable {
     private final String baseUrl;
 
     private GitHubSimulator(SimConfig config) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         baseUrl = "http://" + config.host() + ":" + server.getAddress().getPort();
         GitHubJson json = new GitHubJson(baseUrl, config.repositories());
         webhooks = new WebhookDispatcher(json);
@@ -42,13 +44,15 @@ public final class GitHubSimulator implements AutoCloseable {
         RateLimiter rateLimiter = new RateLimiter(config.rateLimit(), config.clock());
         faults = new FaultInjector(rateLimiter, config.clock());
 
+        AppAuthenticator appAuthenticator = new AppAuthenticator(config.app(), config.clock());
         Router api = new Router();
         new RunnerEndpoints(world, json, baseUrl).register(api);
         new WorkflowEndpoints(world, json, baseUrl).register(api);
+        new AppEndpoints(world, appAuthenticator, json, baseUrl, config.repositories()).register(api);
         Router sim = new Router();
         new ControlApi(this).register(sim);
         new RunnerProtocol(world).register(sim);
-        server.createContext("/", new ApiGateway(api, config.tokens(), rateLimiter, faults, counter));
+        server.createContext("/", new ApiGateway(api, config.tokens(), appAuthenticator, rateLimiter, faults, counter));
         server.createContext("/_sim/", new RoutedHandler(sim));
 
         // Runners long-poll on server threads, so the pool grows with them.

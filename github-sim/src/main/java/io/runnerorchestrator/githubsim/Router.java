@@ -13,7 +13,13 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String template, Handler handler) {
-        routes.add(new Route(method, template, compile(template), handler));
+        routes.add(new Route(method, template, compile(template), handler, false));
+        return this;
+    }
+
+    /** A route that authenticates with the GitHub App's JWT instead of a token. */
+    Router addForApp(String method, String template, Handler handler) {
+        routes.add(new Route(method, template, compile(template), handler, true));
         return this;
     }
 
@@ -46,7 +52,7 @@ final class Router {
         ApiResponse handle(ApiRequest request, PathParams path);
     }
 
-    record Route(String method, String template, Pattern pattern, Handler handler) {
+    record Route(String method, String template, Pattern pattern, Handler handler, boolean appJwt) {
         /** How requests are counted: {@code GET /repos/{owner}/{repo}/actions/runners}. */
         String endpoint() {
             return method + " " + template;

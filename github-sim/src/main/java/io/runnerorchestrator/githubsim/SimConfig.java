@@ -1,5 +1,6 @@
 package io.runnerorchestrator.githubsim;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +11,9 @@ import java.util.Set;
 
 /**
  * How a {@link GitHubSimulator} is set up: where it listens, which tokens it accepts, which
- * repositories exist, when a silent runner counts as offline and the primary rate limit.
- * Tokens are credentials: {@link #toString()} never prints them.
+ * repositories exist, when a silent runner counts as offline, the primary rate limit, and
+ * optionally a GitHub App ({@code app}, null when none) whose JWTs and installation tokens it
+ * accepts. Tokens are credentials: {@link #toString()} never prints them.
  */
 public record SimConfig(
         String host,
@@ -20,7 +22,8 @@ public record SimConfig(
         List<String> repositories,
         Duration offlineAfter,
         int rateLimit,
-        Clock clock) {
+        Clock clock,
+        GitHubAppConfig app) {
 
     public SimConfig {
         Objects.requireNonNull(host, "host");
@@ -61,7 +64,7 @@ public record SimConfig(
     public String toString() {
         return "SimConfig[host=" + host + ", port=" + port + ", tokens=<" + tokens.size() + " redacted>"
                 + ", repositories=" + repositories + ", offlineAfter=" + offlineAfter
-                + ", rateLimit=" + rateLimit + "]";
+                + ", rateLimit=" + rateLimit + ", app=" + app + "]";
     }
 
     /** Defaults: 127.0.0.1, ephemeral port, offline after 5 s, 5,000 requests an hour, system clock. */
@@ -73,6 +76,7 @@ public record SimConfig(
         private Duration offlineAfter = Duration.ofSeconds(5);
         private int rateLimit = 5000;
         private Clock clock = Clock.systemUTC();
+        private GitHubAppConfig app;
 
         private Builder() {
         }
@@ -113,8 +117,17 @@ public record SimConfig(
             return this;
         }
 
+        /**
+         * Accepts JWTs of this GitHub App (RS256, {@code iss} = {@code issuer}, the app ID or client
+         * ID) and the installation tokens it creates; one installation per organisation.
+         */
+        public Builder githubApp(String issuer, PublicKey publicKey) {
+            this.app = new GitHubAppConfig(issuer, publicKey);
+            return this;
+        }
+
         public SimConfig build() {
-            return new SimConfig(host, port, tokens, repositories, offlineAfter, rateLimit, clock);
+            return new SimConfig(host, port, tokens, repositories, offlineAfter, rateLimit, clock, app);
         }
     }
 }
