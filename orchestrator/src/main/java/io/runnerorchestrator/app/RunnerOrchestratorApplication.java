@@ -4,6 +4,7 @@ import io.runnerorchestrator.app.config.ConfigException;
 import io.runnerorchestrator.app.config.ConfigLoader;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.app.config.SpringProperties;
+import io.runnerorchestrator.app.lifecycle.ExitOnSignal;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +29,7 @@ public class RunnerOrchestratorApplication {
             System.exit(CONFIGURATION_ERROR);
             return;
         }
+        ExitOnSignal.install();
         new SpringApplicationBuilder(RunnerOrchestratorApplication.class)
                 .properties(SpringProperties.of(config))
                 .initializers((ConfigurableApplicationContext context) ->

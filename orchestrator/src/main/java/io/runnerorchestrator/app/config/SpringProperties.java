@@ -8,6 +8,9 @@ import java.util.Map;
 public final class SpringProperties {
 
     private static final List<String> QUIETEST_LAST = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+    /** Their debug output shows request headers and bodies (tokens, JIT configs), so never below INFO. */
+    static final List<String> PINNED_LIBRARY_LOGGERS = List.of("com.github.dockerjava",
+            "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers");
 
     private SpringProperties() {
     }
@@ -19,6 +22,7 @@ public final class SpringProperties {
         properties.put("logging.level.io.runnerorchestrator", level);
         // Libraries stay at INFO even when we debug: their DEBUG output is noise and may echo headers.
         properties.put("logging.level.root", quieter(level, "INFO"));
+        PINNED_LIBRARY_LOGGERS.forEach(logger -> properties.put("logging.level." + logger, quieter(level, "INFO")));
         if (config.logging().structured()) {
             properties.put("logging.structured.format.console", "ecs");
         }

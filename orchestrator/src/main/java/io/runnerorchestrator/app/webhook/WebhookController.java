@@ -1,6 +1,7 @@
 package io.runnerorchestrator.app.webhook;
 
 import io.runnerorchestrator.app.config.OrchestratorConfig;
+import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.ReconcileTrigger;
 import io.runnerorchestrator.core.port.Coordinator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +33,11 @@ public class WebhookController {
     private final Optional<WebhookSignature> signature;
     private final WorkflowJobReceiver receiver;
 
-    public WebhookController(OrchestratorConfig config, Coordinator coordinator, ReconcileTrigger trigger, JsonMapper json) {
+    public WebhookController(OrchestratorConfig config, Coordinator coordinator, ReconcileTrigger trigger,
+                             JobAssignments assignments, JsonMapper json) {
         this.signature = config.http().webhookSecret().map(WebhookSignature::new);
-        this.receiver = new WorkflowJobReceiver(new ServedLabels(config.runner().labels()), coordinator, trigger, json);
+        this.receiver = new WorkflowJobReceiver(new ServedLabels(config.runner().labels()), coordinator, trigger,
+                assignments, json);
     }
 
     @PostMapping(PATH)

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.app.webhook;
 
+import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.ReconcileTrigger;
 import io.runnerorchestrator.core.port.Coordinator;
 import org.slf4j.Logger;
@@ -22,13 +23,16 @@ public final class WorkflowJobReceiver {
     private final ServedLabels servedLabels;
     private final Coordinator coordinator;
     private final ReconcileTrigger trigger;
+    private final JobAssignments assignments;
     private final ObjectMapper json;
 
+    /** @param assignments where in_progress and completed events report which runner runs which job */
     public WorkflowJobReceiver(ServedLabels servedLabels, Coordinator coordinator, ReconcileTrigger trigger,
-                               ObjectMapper json) {
+                               JobAssignments assignments, ObjectMapper json) {
         this.servedLabels = servedLabels;
         this.coordinator = coordinator;
         this.trigger = trigger;
+        this.assignments = assignments;
         this.json = json;
     }
 
@@ -57,8 +61,20 @@ public final class WorkflowJobReceiver {
         if (!TRIGGERING_ACTIONS.contains(job.action())) {
             return answer(deliveryId, event, job, "ignored: action " + job.action() + " needs no runner");
         }
+        recordAssignment(job);
         trigger.requestPass("webhook " + job.action() + " job " + job.jobId());
         return answer(deliveryId, event, job, "reconcile requested");
+    }
+
+    /** Only in_progress and completed name the runner that really took the job. */
+    private void recordAssignment(WorkflowJobEvent job) {
+        job.runnerName().filter(name -> !name.isBlank()).ifPresent(runner -> {
+            switch (job.action()) {
+                case "in_progress" -> assignments.jobStarted(runner, job.jobId());
+                case "completed" -> assignments.jobCompleted(runner);
+                default -> { }
+            }
+        });
     }
 
     private static WebhookAnswer answer(String deliveryId, String event, WorkflowJobEvent job, String outcome) {

@@ -34,6 +34,14 @@ class SpringPropertiesTest {
     }
 
     @Test
+    void clientsThatWouldLogHeadersStayAtInfoWhenWeDebug() {
+        assertThat(SpringProperties.of(config("LOG_LEVEL", "TRACE")))
+                .containsEntry("logging.level.com.github.dockerjava", "INFO")
+                .containsEntry("logging.level.org.apache.hc.client5.http.wire", "INFO")
+                .containsEntry("logging.level.org.apache.hc.client5.http.headers", "INFO");
+    }
+
+    @Test
     void debugOnlyForOurOwnLoggersButQuietForAll() {
         assertThat(SpringProperties.of(config("LOG_LEVEL", "DEBUG")))
                 .containsEntry("logging.level.io.runnerorchestrator", "DEBUG")

@@ -10,9 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Stand-ins for what main() and the later wiring provide: the configuration, an in-memory
- * Coordinator and a trigger that records. The subclasses choose the webhook secret. Imported by
- * the tests, deliberately not annotated, so the application's component scan never picks them up.
+ * Stand-ins for what main() and the wiring provide: the configuration, an in-memory Coordinator
+ * and a trigger that records (it wins over the reconcile loop, which still runs, against no GitHub).
+ * The subclasses choose the webhook secret. Imported by the tests, deliberately not annotated, so
+ * the application's component scan never picks them up.
  */
 public abstract class WebhookTestBeans {
 
@@ -23,6 +24,8 @@ public abstract class WebhookTestBeans {
         Map<String, String> env = new HashMap<>();
         env.put("GITHUB_TOKEN", "ghp_test_token_never_used");
         env.put("GITHUB_REPO", "octo-org/octo-repo");
+        // The whole context runs, reconcile loop included: it must find no GitHub, and reach none off this host.
+        env.put("GITHUB_API_URL", "http://127.0.0.1:9");
         env.put("ORCHESTRATOR_INSTANCE_ID", "webhook-test");
         env.put("ORCHESTRATOR_RUNNER_LABELS", "self-hosted,linux,x64,k8s");
         return env;

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.app.webhook;
 
+import io.runnerorchestrator.core.JobAssignments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WorkflowJobReceiverTest {
 
     private final RecordingTrigger trigger = new RecordingTrigger();
+    private final JobAssignments assignments = new JobAssignments();
     private final WorkflowJobReceiver receiver = new WorkflowJobReceiver(new ServedLabels(List.of("k8s")),
-            new InMemoryCoordinator(), trigger, JsonMapper.builder().build());
+            new InMemoryCoordinator(), trigger, assignments, JsonMapper.builder().build());
 
     @ParameterizedTest(name = "{0} -> pass requested: {1}")
     @CsvSource({"queued,true", "in_progress,true", "completed,true", "waiting,false", "requested,false"})
@@ -28,6 +30,18 @@ class WorkflowJobReceiverTest {
 
         assertThat(trigger.reasons()).isEqualTo(triggers ? List.of("webhook " + action + " job 42") : List.of());
         assertThat(answer.outcome()).isEqualTo(triggers ? "reconcile requested" : "ignored: action " + action + " needs no runner");
+    }
+
+    @Test
+    void remembersWhichRunnerRunsAJobUntilItCompletes() {
+        receiver.receive("workflow_job", "d-q", job("queued", "[\"self-hosted\"]", "pool-abc"));
+        assertThat(assignments.jobOf("pool-abc")).as("queued events may name a runner too; not a signal").isEmpty();
+
+        receiver.receive("workflow_job", "d-p", job("in_progress", "[\"self-hosted\"]", "pool-abc"));
+        assertThat(assignments.jobOf("pool-abc")).contains(42L);
+
+        receiver.receive("workflow_job", "d-c", job("completed", "[\"self-hosted\"]", "pool-abc"));
+        assertThat(assignments.jobOf("pool-abc")).isEmpty();
     }
 
     @Test
@@ -75,5 +89,10 @@ class WorkflowJobReceiverTest {
     private static byte[] job(String action, String labels) {
         return ("{\"action\": \"" + action + "\", \"workflow_job\": {\"id\": 42, \"run_id\": 7, \"labels\": " + labels + "}}")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] job(String action, String labels, String runnerName) {
+        return ("{\"action\": \"" + action + "\", \"workflow_job\": {\"id\": 42, \"run_id\": 7, \"labels\": " + labels
+                + ", \"runner_name\": \"" + runnerName + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 }
