@@ -2,8 +2,6 @@ package io.runnerorchestrator.githubsim;
 
 /** Told when a job is queued, taken by a runner, or completed (GitHub's workflow_job actions). */
 interface JobEvents {
-    JobEvents NONE = (action, job, workflowName) -> { };
-
     /** Called under the world's lock: implementations must not block. */
     void jobChanged(String action, SimJob job, String workflowName);
 }

@@ -37,10 +37,6 @@ final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
-    static <T> T read(String json, Class<T> type) {
-        return MAPPER.readValue(json, type);
-    }
-
     /** Parses a request body; an empty body is an empty object. */
     static ObjectNode readObject(byte[] body) {
         if (body.length == 0) {

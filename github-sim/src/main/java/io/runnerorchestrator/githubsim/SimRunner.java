@@ -3,7 +3,6 @@ package io.runnerorchestrator.githubsim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -73,9 +72,5 @@ record SimRunner(
     /** The runner said goodbye: offline at once, no job, a new session for the next connect. */
     SimRunner disconnected() {
         return new SimRunner(id, name, scope, customLabels, ephemeral, null, activePolls, null, session + 1);
-    }
-
-    String nameKey() {
-        return name.toLowerCase(Locale.ROOT);
     }
 }
