@@ -40,8 +40,11 @@ final class DecisionExecutor {
         this.clock = clock;
     }
 
-    /** Removals first (they free places under MAX), then starts; nothing more is begun after {@code deadline}. */
-    void execute(Decision decision, Instant deadline) {
+    /**
+     * Removals first (they free places under MAX), then starts, each in a place taken from
+     * {@code slots}; nothing more is begun after {@code deadline}.
+     */
+    void execute(Decision decision, StartSlots slots, Instant deadline) {
         for (long jobId : decision.stuckJobs()) {
             log.warn("job.stuck job={} action=recycle_idle_runners", jobId);
             metrics.stuckJob(jobId);
@@ -53,7 +56,7 @@ final class DecisionExecutor {
             remove(removal);
         }
         for (Start start : decision.starts()) {
-            if (pastDeadline(deadline) || !start(start)) {
+            if (pastDeadline(deadline) || !start(start, slots)) {
                 return;
             }
         }
@@ -107,11 +110,20 @@ final class DecisionExecutor {
         return true;
     }
 
-    /** False when starting failed: no further start in this pass, the backoff decides about the next. */
-    private boolean start(Start start) {
+    /**
+     * False when no further start should follow in this pass: starting failed (the backoff decides
+     * about the next) or the cluster is at MAX.
+     */
+    private boolean start(Start start, StartSlots slots) {
         if (start.jobId().isPresent() && !claims.claim(start.jobId().get())) {
             log.info("runner.start.skipped job={} cause=already_claimed", start.jobId().get());
             return true;
+        }
+        if (!slots.take()) {
+            start.jobId().ifPresent(claims::release);
+            log.info("runner.start.skipped job={} cause=cluster_at_max",
+                    start.jobId().map(String::valueOf).orElse("-"));
+            return false;
         }
         ProvisionedRunner runner;
         try {
@@ -134,6 +146,7 @@ final class DecisionExecutor {
             start.jobId().ifPresent(claims::release);
             return false;
         }
+        slots.started();
         start.jobId().ifPresent(job -> claims.heldBy(runner.name(), job));
         log.info("scale.up name={} reason={} job={}", runner.name(), start.reason(),
                 start.jobId().map(String::valueOf).orElse("-"));

@@ -16,6 +16,11 @@ public record Observation(List<RunnerView> runners, List<QueuedJob> matchingJobs
         unservedJobs = List.copyOf(unservedJobs);
     }
 
+    /** Containers that exist and have not exited: each takes a place under MAX_RUNNERS. */
+    public int liveContainers() {
+        return (int) runners.stream().filter(RunnerView::liveContainer).count();
+    }
+
     public long count(RunnerState state) {
         return runners.stream().filter(r -> r.state() == state).count();
     }

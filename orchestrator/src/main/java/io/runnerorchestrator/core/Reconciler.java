@@ -1,5 +1,6 @@
 package io.runnerorchestrator.core;
 
+import io.runnerorchestrator.core.port.ClusterLimits;
 import io.runnerorchestrator.core.port.Coordinator;
 import io.runnerorchestrator.core.port.GitHub;
 import io.runnerorchestrator.core.port.GitHubException;
@@ -21,6 +22,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +46,7 @@ public final class Reconciler {
     private final RunnerTracker tracker;
     private final StartFailureBackoff backoff = new StartFailureBackoff(StartFailureBackoff.DEFAULT_BASE,
             StartFailureBackoff.DEFAULT_CAP);
+    private final Coordinator coordinator;
     private final JobClaims claims;
     private final DecisionExecutor executor;
     private final JobAssignments jobs = new JobAssignments();
@@ -62,6 +66,7 @@ public final class Reconciler {
         this.tracker = new RunnerTracker(scaling.bootTimeout(), clock.instant());
         this.metrics = metrics;
         this.clock = clock;
+        this.coordinator = coordinator;
         RunnerProvisioner provisioner = new RunnerProvisioner(runners, labels, github, namer, clock);
         // Unless given back, a claim outlives the boot of the runner started for it.
         this.claims = new JobClaims(coordinator, scaling.bootTimeout().plus(scaling.pollInterval()));
@@ -91,7 +96,11 @@ public final class Reconciler {
         } catch (RunnerBackendException e) {
             return failedPass(pass, start, failures.record(e), "backend_error");
         }
-        Decision decision = ScalingPolicy.decide(scaling, observation, start);
+        int live = observation.liveContainers();
+        // In a cluster MIN and MAX are shared: this pass decides within this instance's part of them.
+        ClusterLimits limits = coordinator.report(live, scaling.minRunners(), scaling.maxRunners());
+        ScalingSettings share = scaling.withLimits(limits.minRunners(), limits.maxRunners());
+        Decision decision = ScalingPolicy.decide(share, observation, start);
         if (decision.changesNothing()) {
             log.debug("reconcile.decision pass={} {}", pass, decision);
         } else {
@@ -99,12 +108,12 @@ public final class Reconciler {
         }
         Optional<ReconcileProblem> problem = Optional.empty();
         try {
-            executor.execute(decision, Instant.MAX);
+            executor.execute(decision, new StartSlots(coordinator, live, scaling.maxRunners()), Instant.MAX);
         } catch (GitHubException e) {
             problem = Optional.of(failures.record(e, start));
         }
         Duration took = Duration.between(start, clock.instant());
-        snapshot = ReconcileSnapshot.of(pass, start, took, observation, decision, scaling, backoff.status(), problem,
+        snapshot = ReconcileSnapshot.of(pass, start, took, observation, decision, share, backoff.status(), problem,
                 false);
         metrics.reconciled(took, problem.isPresent() ? "github_error" : "ok");
         return snapshot;
@@ -127,7 +136,8 @@ public final class Reconciler {
         Decision decision = ScalingPolicy.decideShutdown(observation);
         log.info("shutdown.decision {}", decision);
         try {
-            executor.execute(decision, start.plus(budget));
+            executor.execute(decision, new StartSlots(coordinator, observation.liveContainers(), scaling.maxRunners()),
+                    start.plus(budget));
         } catch (GitHubException e) {
             log.warn("shutdown.act_failed kind={} error={}", e.kind(), e.getMessage());
         }
@@ -160,7 +170,7 @@ public final class Reconciler {
 
     private Observation observe(Instant now) {
         List<RunnerInstance> instances = backend.list();
-        List<GitHubRunner> ours = github.listRunners().stream().filter(r -> namer.owns(r.name())).toList();
+        List<GitHubRunner> ours = github.listRunners().stream().filter(ours()).toList();
         List<QueuedJob> queued = github.listQueuedJobs();
         RunnerTracker.Tracked tracked = tracker.track(instances, ours, jobs::jobOf, now);
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
@@ -180,6 +190,15 @@ public final class Reconciler {
                 backoff.status());
         reportGauges(observation, now);
         return observation;
+    }
+
+    /**
+     * Our runners, and for the leader also those of dead members: their offline registrations have no
+     * owner left to delete them (the policy removes offline orphan registrations and leaves online ones).
+     */
+    private Predicate<GitHubRunner> ours() {
+        Set<String> deadPrefixes = coordinator.deadPeerPrefixes();
+        return r -> namer.owns(r.name()) || deadPrefixes.stream().anyMatch(p -> RunnerNamer.named(r.name(), p));
     }
 
     private void reportGauges(Observation observation, Instant now) {

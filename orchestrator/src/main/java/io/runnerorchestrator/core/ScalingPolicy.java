@@ -60,7 +60,7 @@ public final class ScalingPolicy {
         int starting = inState(observation, STARTING).size();
         int counted = starting + idle.size() + inState(observation, BUSY).size();
         // Containers still being removed keep their place until they are gone: MAX holds even if removal fails.
-        int live = (int) observation.runners().stream().filter(RunnerView::liveContainer).count();
+        int live = observation.liveContainers();
         int capacity = Math.max(0, settings.maxRunners() - live);
 
         // Queued jobs go to idle runners first, then to booting ones; the rest are uncovered.

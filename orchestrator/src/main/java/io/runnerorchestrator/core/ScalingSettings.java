@@ -16,4 +16,10 @@ public record ScalingSettings(int minRunners, int maxRunners, int scaleUpThresho
             throw new IllegalArgumentException("need 0 <= minRunners <= maxRunners, got " + minRunners + ".." + maxRunners);
         }
     }
+
+    /** The same knobs with this instance's share of MIN and MAX (see {@code Coordinator.report}). */
+    public ScalingSettings withLimits(int min, int max) {
+        return new ScalingSettings(min, max, scaleUpThreshold, scaleDownThreshold, idleTimeout, pollInterval,
+                bootTimeout);
+    }
 }

@@ -1,10 +1,14 @@
 package io.runnerorchestrator.core.port;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * What several orchestrator instances must agree on. The local implementation answers for one
- * instance alone; the Redis one for a cluster.
+ * What several orchestrator instances must agree on: job claims, webhook deliveries, places under
+ * MAX_RUNNERS, the share of MIN_RUNNERS each keeps, and who does the cluster-wide chores. The local
+ * implementation answers for one instance alone (the defaults below); the Redis one for a cluster.
+ * No method throws: a coordinator that cannot reach its store answers for its own share and says so
+ * in {@link #status()}.
  */
 public interface Coordinator {
 
@@ -20,4 +24,35 @@ public interface Coordinator {
 
     /** True the first time a webhook delivery id is seen (redeliveries reuse the id). */
     boolean firstDelivery(String deliveryId);
+
+    /**
+     * Reports this instance's live runners (containers not yet gone) at the start of a pass, and answers
+     * the MIN and MAX this instance may use in it: the configured ones for an instance alone; in a
+     * cluster, its placed share of MIN and what the others leave of MAX.
+     */
+    default ClusterLimits report(int runners, int clusterMin, int clusterMax) {
+        return ClusterLimits.alone(clusterMin, clusterMax);
+    }
+
+    /**
+     * Atomically takes up to {@code wanted} places under {@code clusterMax} for runners about to start,
+     * this instance having {@code runners} live now; answers how many it got. Two instances racing for
+     * the last place never both get it.
+     */
+    default int reserveSlots(int runners, int wanted, int clusterMax) {
+        return Math.max(0, Math.min(wanted, clusterMax - runners));
+    }
+
+    /**
+     * Runner name prefixes of cluster members that are gone (no heartbeat) and whose prefix no live
+     * member uses: their offline registrations have no owner left. Empty unless this instance leads.
+     */
+    default Set<String> deadPeerPrefixes() {
+        return Set.of();
+    }
+
+    /** The cluster as last seen, for the status API and metrics; never a blocking call to the store. */
+    default ClusterView status() {
+        return ClusterView.ALONE;
+    }
 }
