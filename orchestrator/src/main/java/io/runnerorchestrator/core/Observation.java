@@ -3,6 +3,7 @@ package io.runnerorchestrator.core;
 import io.runnerorchestrator.core.port.QueuedJob;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one pass saw: our runners (containers and registrations merged), the queued jobs our runners
@@ -14,6 +15,15 @@ public record Observation(List<RunnerView> runners, List<QueuedJob> matchingJobs
         runners = List.copyOf(runners);
         matchingJobs = List.copyOf(matchingJobs);
         unservedJobs = List.copyOf(unservedJobs);
+    }
+
+    /** The same, without these matching jobs (another instance has them). */
+    public Observation withoutJobs(Set<Long> jobIds) {
+        if (jobIds.isEmpty()) {
+            return this;
+        }
+        return new Observation(runners, matchingJobs.stream().filter(job -> !jobIds.contains(job.id())).toList(),
+                unservedJobs, backoff);
     }
 
     /** Containers that exist and have not exited: each takes a place under MAX_RUNNERS. */

@@ -1,6 +1,5 @@
 package io.runnerorchestrator.core;
 
-import io.runnerorchestrator.core.port.ClusterLimits;
 import io.runnerorchestrator.core.port.Coordinator;
 import io.runnerorchestrator.core.port.GitHub;
 import io.runnerorchestrator.core.port.GitHubException;
@@ -96,11 +95,9 @@ public final class Reconciler {
         } catch (RunnerBackendException e) {
             return failedPass(pass, start, failures.record(e), "backend_error");
         }
-        int live = observation.liveContainers();
-        // In a cluster MIN and MAX are shared: this pass decides within this instance's part of them.
-        ClusterLimits limits = coordinator.report(live, scaling.minRunners(), scaling.maxRunners());
-        ScalingSettings share = scaling.withLimits(limits.minRunners(), limits.maxRunners());
-        Decision decision = ScalingPolicy.decide(share, observation, start);
+        // In a cluster MIN, MAX and the queue are shared: this pass decides within this instance's part.
+        ClusterPart part = ClusterPart.of(coordinator, scaling, observation);
+        Decision decision = part.explain(ScalingPolicy.decide(part.scaling(), part.observation(), start));
         if (decision.changesNothing()) {
             log.debug("reconcile.decision pass={} {}", pass, decision);
         } else {
@@ -108,13 +105,13 @@ public final class Reconciler {
         }
         Optional<ReconcileProblem> problem = Optional.empty();
         try {
-            executor.execute(decision, new StartSlots(coordinator, live, scaling.maxRunners()), Instant.MAX);
+            executor.execute(decision, part.slots(), Instant.MAX);
         } catch (GitHubException e) {
             problem = Optional.of(failures.record(e, start));
         }
         Duration took = Duration.between(start, clock.instant());
-        snapshot = ReconcileSnapshot.of(pass, start, took, observation, decision, share, backoff.status(), problem,
-                false);
+        snapshot = ReconcileSnapshot.of(pass, start, took, observation, decision, part.scaling(), backoff.status(),
+                problem, false);
         metrics.reconciled(took, problem.isPresent() ? "github_error" : "ok");
         return snapshot;
     }

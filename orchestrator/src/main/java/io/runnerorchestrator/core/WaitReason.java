@@ -9,6 +9,7 @@ public record WaitReason(Kind kind, Optional<Instant> until) {
     public enum Kind {
         RUNNER_IDLE("an idle runner should take it"),
         RUNNER_STARTING("runner starting"),
+        CLAIMED_ELSEWHERE("another orchestrator instance starts a runner for it"),
         STUCK("idle runners did not take it; recycling them"),
         AT_MAX_RUNNERS("at MAX_RUNNERS"),
         BELOW_SCALE_UP_THRESHOLD("below SCALE_UP_THRESHOLD for now"),

@@ -113,7 +113,7 @@ final class ClusterHeartbeat implements AutoCloseable {
         }
         try {
             cluster.resign(token);
-            lease.lost("shutdown");
+            lease.lost(LeaderLease.RESIGNED);
         } catch (DataAccessException e) {
             log.warn("cluster.leader.resign_failed error={}", e.getMessage());
         }

@@ -14,6 +14,8 @@ import java.util.function.LongSupplier;
 final class LeaderLease {
     private static final Logger log = LoggerFactory.getLogger(LeaderLease.class);
 
+    static final String RESIGNED = "resigned";
+
     private final Duration trust;
     private final LongSupplier nanoTime;
     private long token;
@@ -38,7 +40,9 @@ final class LeaderLease {
     }
 
     synchronized void lost(String cause) {
-        if (token != 0) {
+        if (token != 0 && cause.equals(RESIGNED)) {
+            log.info("cluster.leader.resigned token={}", token);
+        } else if (token != 0) {
             log.warn("cluster.leader.lost token={} cause={}", token, cause);
         }
         token = 0;

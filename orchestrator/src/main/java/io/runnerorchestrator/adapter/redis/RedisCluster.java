@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The cluster's shared state in Redis, one typed call per step; every step that must be atomic is a
@@ -35,6 +36,8 @@ final class RedisCluster {
     private static final RedisScript<List> REPORT = script("report", List.class);
     private static final RedisScript<Long> RESERVE = script("reserve", Long.class);
     private static final RedisScript<Long> CLAIM = script("claim", Long.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> CLAIMED = script("claimed", List.class);
     private static final RedisScript<Long> RELEASE = script("release", Long.class);
     private static final RedisScript<Long> LEASE = script("lease", Long.class);
     private static final RedisScript<Long> RESIGN = script("resign", Long.class);
@@ -83,6 +86,18 @@ final class RedisCluster {
     /** After a rejoin: holds on to a claim made while Redis was away, unless a live member holds it. */
     boolean reassert(long jobId, Duration ttl) {
         return claim(jobId, ttl, "reassert");
+    }
+
+    /** Those of the jobs that another live member holds a claim on. */
+    Set<Long> claimedElsewhere(List<Long> jobIds) {
+        List<String> claimKeys = new ArrayList<>(List.of(keys.alive()));
+        List<String> args = new ArrayList<>(List.of(me));
+        for (long jobId : jobIds) {
+            claimKeys.add(keys.claim(jobId));
+            args.add(Long.toString(jobId));
+        }
+        List<?> answer = redis.execute(CLAIMED, claimKeys, args.toArray());
+        return answer.stream().map(id -> Long.parseLong(id.toString())).collect(Collectors.toUnmodifiableSet());
     }
 
     void release(long jobId) {

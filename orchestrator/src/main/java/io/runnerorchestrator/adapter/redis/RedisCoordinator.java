@@ -72,6 +72,11 @@ public final class RedisCoordinator implements Coordinator, AutoCloseable {
     }
 
     @Override
+    public Set<Long> claimedElsewhere(List<Long> jobIds) {
+        return shared("claimed_elsewhere", () -> cluster.claimedElsewhere(jobIds), Set::of);
+    }
+
+    @Override
     public boolean firstDelivery(String deliveryId) {
         boolean newHere = local.firstDelivery(deliveryId);
         return shared("delivery", () -> cluster.firstDelivery(deliveryId), () -> true) && newHere;

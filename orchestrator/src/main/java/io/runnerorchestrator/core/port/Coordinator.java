@@ -1,6 +1,7 @@
 package io.runnerorchestrator.core.port;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,6 +21,14 @@ public interface Coordinator {
      * job is not left waiting for the rest of the ttl. Releasing an unknown claim does nothing.
      */
     default void releaseJob(long jobId) {
+    }
+
+    /**
+     * Those of the jobs that another live instance has claimed: it has a runner on its way for them.
+     * An instance alone has none.
+     */
+    default Set<Long> claimedElsewhere(List<Long> jobIds) {
+        return Set.of();
     }
 
     /** True the first time a webhook delivery id is seen (redeliveries reuse the id). */

@@ -143,6 +143,21 @@ class RedisClusterTest {
     }
 
     @Test
+    void jobsClaimedByAnotherLiveMemberAreTold() {
+        RedisCluster a = member("a");
+        RedisCluster b = member("b", Duration.ofSeconds(1));
+        a.heartbeat(0, 0, false);
+        b.heartbeat(0, 0, false);
+        a.claim(1, Duration.ofMinutes(1));
+        b.claim(2, Duration.ofMinutes(1));
+
+        assertThat(a.claimedElsewhere(List.of(1L, 2L, 3L))).containsExactly(2L);
+        assertThat(b.claimedElsewhere(List.of(1L, 2L, 3L))).containsExactly(1L);
+        await("b's claims free once b is dead").atMost(Duration.ofSeconds(10))
+                .until(() -> a.claimedElsewhere(List.of(1L, 2L, 3L)).isEmpty());
+    }
+
+    @Test
     void aClaimLapsesAfterItsTtl() {
         RedisCluster a = member("a");
         RedisCluster b = member("b");
