@@ -17,7 +17,6 @@ public record RedisClusterSettings(String instanceId, String runnerPrefix, Strin
     public static final Duration DELIVERY_MEMORY = Duration.ofDays(3);
     /** Members dead this long are forgotten; by then the leader has cleaned up their registrations. */
     public static final Duration FORGET_DEAD_AFTER = Duration.ofDays(1);
-    public static final Duration DEFAULT_TTL = Duration.ofSeconds(15);
     private static final Duration SHORTEST_TTL = Duration.ofSeconds(1);
 
     public RedisClusterSettings {

@@ -22,6 +22,8 @@ public final class ConfigLoader {
     public static final String DEMO_ARGUMENT = "--demo";
     /** The scope assumed in demo mode when neither GITHUB_ORG nor GITHUB_REPO is set. */
     public static final String DEMO_REPOSITORY = "octo-org/octo-repo";
+    /** Five heartbeats per ttl: an instance counts as gone after about 15 s of silence. */
+    static final Duration CLUSTER_TTL = Duration.ofSeconds(15);
 
     private static final Pattern ORG = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+");
@@ -47,7 +49,8 @@ public final class ConfigLoader {
         ScalingSettings scaling = scaling(env);
         RunnerConfigReader runners = new RunnerConfigReader(env, hostname);
         return new OrchestratorConfig(github, scaling, runners.runner(github), runners.docker(),
-                runners.dockerHost(), http(env), redisUrl(env), logging(env), demo);
+                runners.dockerHost(), http(env), redisUrl(env),
+                env.duration("ORCHESTRATOR_CLUSTER_TTL", CLUSTER_TTL, Duration.ofSeconds(1)), logging(env), demo);
     }
 
     private static GitHubSettings github(EnvReader env, boolean demo) {

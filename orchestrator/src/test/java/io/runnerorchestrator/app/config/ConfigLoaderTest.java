@@ -270,6 +270,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheClusterTtl() {
+        assertThat(load().clusterTtl()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(load("ORCHESTRATOR_CLUSTER_TTL", "4s").clusterTtl()).isEqualTo(Duration.ofSeconds(4));
+        assertRefused("ORCHESTRATOR_CLUSTER_TTL=500ms must be at least 1s", "ORCHESTRATOR_CLUSTER_TTL", "500ms");
+    }
+
+    @Test
     void neverPrintsASecret() {
         OrchestratorConfig config = load("WEBHOOK_SECRET", "whsec-XYZ", "API_TOKEN", "api-XYZ",
                 "REDIS_URL", "redis://:pw-XYZ@127.0.0.1:6379");
