@@ -110,8 +110,8 @@ public final class Reconciler {
             problem = Optional.of(failures.record(e, start));
         }
         Duration took = Duration.between(start, clock.instant());
-        snapshot = ReconcileSnapshot.of(pass, start, took, observation, decision, part.scaling(), backoff.status(),
-                problem, false);
+        snapshot = ReconcileSnapshot.of(pass, start, took, observation, decision, scaling, backoff.status(), problem,
+                false);
         metrics.reconciled(took, problem.isPresent() ? "github_error" : "ok");
         return snapshot;
     }

@@ -53,7 +53,7 @@ class ReconcilerClusterTest {
 
         assertThat(world.backend.names()).hasSize(3);
         assertThat(backendB.names()).as("5 - a's 3").hasSize(2);
-        assertThat(seenByB.counts().max()).as("b's part of MAX").isEqualTo(2);
+        assertThat(seenByB.counts().max()).as("MAX_RUNNERS, for the whole cluster").isEqualTo(5);
         assertThat(seenByB.queue()).extracting(w -> w.reason().kind()).containsOnly(WaitReason.Kind.CLAIMED_ELSEWHERE,
                 WaitReason.Kind.RUNNER_STARTING, WaitReason.Kind.AT_MAX_RUNNERS);
         assertThat(seenByB.queue()).filteredOn(w -> w.reason().kind() == WaitReason.Kind.CLAIMED_ELSEWHERE).hasSize(3);
