@@ -12,11 +12,11 @@ WORKDIR /src
 COPY pom.xml ./
 COPY github-sim/pom.xml github-sim/
 COPY orchestrator/pom.xml orchestrator/
-RUN mvn -B -q -DskipTests -Dspring-boot.repackage.skip=true package \
+RUN mvn -B -q -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package \
  && rm -rf github-sim/target orchestrator/target
 COPY github-sim/src github-sim/src
 COPY orchestrator/src orchestrator/src
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -Dmaven.test.skip=true package
 COPY deploy/healthcheck/HealthCheck.java /healthcheck/
 RUN javac -d /healthcheck /healthcheck/HealthCheck.java
 
