@@ -2,8 +2,8 @@
 # Builds the orchestrator image from locally made base images (deploy/build-base-images.sh; no
 # registry) and checks what a user of the image relies on: the JVM runs as a non-root user, a bad
 # configuration exits 2 with one line naming the variable, the HEALTHCHECK command tells a healthy
-# endpoint from a missing or failing one, and with a good configuration (demo mode: the embedded
-# GitHub simulator) the container turns healthy. Prints build times; re-runs reuse every cache.
+# endpoint from a missing or failing one, and against github-sim (run from the same image) the
+# container turns healthy and polls the simulator. Prints build times; re-runs reuse every cache.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -116,15 +116,31 @@ out="$(run_once health-down -e "PORT=$health_port" --entrypoint "${health_cmd[0]
 check_contains "the healthcheck fails when nothing listens" "$out" "rc=1"
 check_contains "the failing healthcheck says why" "$out" "unhealthy url=http://127.0.0.1:$health_port/api/v1/health"
 
-# A good configuration: demo mode runs the embedded GitHub simulator; the container must turn healthy.
+# github-sim out of process, from the image's own jar (it ships the simulator for the demo mode).
+sim_port="$(free_port)"
+sim="$RUN_ID-sim"
+CONTAINERS+=("$sim")
+docker run -d --name "$sim" --network host --label "runner-orchestrator.test=$RUN_ID" --entrypoint java "$IMAGE" \
+    -Dloader.main=io.runnerorchestrator.githubsim.GitHubSimulatorMain -cp /app/runner-orchestrator.jar \
+    org.springframework.boot.loader.launch.PropertiesLauncher \
+    --port "$sim_port" --host 127.0.0.1 --token ghp_test --repo acme/app >/dev/null
+readonly SIM_URL="http://127.0.0.1:$sim_port"
+deadline=$((SECONDS + WAIT_SECONDS))
+until [[ "$(http_get "$SIM_URL/_sim/state")" == *'"requests"'* ]] || ((SECONDS >= deadline)); do sleep 0.5; done
+
+# The orchestrator against it: the container must turn healthy and poll the simulator. MIN_RUNNERS=0
+# and an empty queue, so it starts no runner; any it did start would carry this test's instance label.
 app_port="$(free_port)"
-name="$RUN_ID-demo"
+name="$RUN_ID-app"
 CONTAINERS+=("$name")
 start=$SECONDS
 docker run -d --name "$name" --network host --label "runner-orchestrator.test=$RUN_ID" \
     --health-interval 2s --health-start-period 120s \
-    -e "PORT=$app_port" -e ORCHESTRATOR_DEMO=true -e "ORCHESTRATOR_INSTANCE_ID=$RUN_ID" -e MIN_RUNNERS=0 \
-    -e ORCHESTRATOR_RUNNER_DOCKER=none "$IMAGE" >/dev/null
+    -v /var/run/docker.sock:/var/run/docker.sock --group-add "$(stat -c %g /var/run/docker.sock)" \
+    -e "PORT=$app_port" -e "GITHUB_API_URL=$SIM_URL" -e "GITHUB_URL=$SIM_URL" -e GITHUB_TOKEN=ghp_test \
+    -e GITHUB_REPO=acme/app -e MIN_RUNNERS=0 -e POLL_INTERVAL=2s -e "ORCHESTRATOR_INSTANCE_ID=$RUN_ID" \
+    -e "ORCHESTRATOR_RUNNER_PREFIX=$RUN_ID" -e ORCHESTRATOR_RUNNER_NETWORK=host -e ORCHESTRATOR_RUNNER_DOCKER=none \
+    "$IMAGE" >/dev/null
 state=""
 deadline=$((SECONDS + WAIT_SECONDS))
 while ((SECONDS < deadline)); do
@@ -132,12 +148,24 @@ while ((SECONDS < deadline)); do
     [[ "$state" == "running healthy" || "$state" == exited* ]] && break
     sleep 1
 done
-check_eq "with a good configuration the container turns healthy" "running healthy" "$state"
-printf 'time healthy-after=%ss\n' "$(seconds_since "$start")"
-check_eq "the JVM runs as uid 10001" "10001" "$(docker top "$name" -eo uid,args | awk '/java .*runner-orchestrator.jar/ {print $1; exit}')"
+check_eq "against github-sim the container turns healthy" "running healthy" "$state"
+printf 'time healthy-after=%ss\n' "$((SECONDS - start))"
+check_eq "the JVM runs as uid 10001" "10001" \
+    "$(docker top "$name" -eo uid,args 2>/dev/null | awk '/runner-orchestrator.jar/ {print $1; exit}')"
 check_contains "the status endpoint answers from the image" "$(http_get "http://127.0.0.1:$app_port/api/v1/status")" "{"
+sim_state=""
+deadline=$((SECONDS + 30))
+until [[ "$sim_state" == *'actions/runners"'* ]] || ((SECONDS >= deadline)); do
+    sim_state="$(http_get "$SIM_URL/_sim/state")"
+    sleep 1
+done
+check_contains "the orchestrator in the image lists runners on github-sim" "$sim_state" \
+    '"GET /repos/{owner}/{repo}/actions/runners"'
 if [[ "$state" != "running healthy" ]]; then
-    docker logs --tail 30 "$name" 2>&1 | sed 's/^/    log: /'
+    docker logs --tail 20 "$name" 2>&1 | cut -c1-400 | sed 's/^/    log: /'
 fi
+for runner in $(docker ps -aq --filter "label=runner-orchestrator.instance=$RUN_ID"); do
+    docker rm -f -v "$runner" >/dev/null
+done
 
 finish
