@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the deployment files without pulling any image: shellcheck on every script, the compose
-# file through docker-compose config with a sample .env, Prometheus scraping the orchestrator's
-# metrics path, Grafana's provisioning pointing at its dashboard and datasource, the dashboard
-# charting the metric names the orchestrator exports, and setup-orchestrator.sh's early exits.
+# file through docker-compose config with a sample .env, prometheus.yml through promtool and
+# scraping the orchestrator's metrics path, Grafana's provisioning pointing at its dashboard and
+# datasource, the dashboard's queries as valid PromQL over the metric names the orchestrator
+# exports, and setup-orchestrator.sh's early exits.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,6 +77,24 @@ check_contains "prometheus scrapes /api/v1/metrics on the orchestrator" "$monito
 check_contains "grafana's datasource is compose's prometheus" "$monitoring" "datasource=prometheus@http://prometheus:9090"
 check_contains "every panel uses the provisioned datasource" "$monitoring" "panel.datasources=prometheus"
 check_contains "grafana loads dashboards from the mounted folder" "$monitoring" "dashboards.path=/etc/grafana/dashboards"
+if out="$(promtool check config "$ROOT/prometheus.yml" 2>&1)"; then
+    pass "promtool accepts prometheus.yml"
+else
+    failed "promtool check config" "$out"
+fi
+# Every dashboard query must be valid PromQL: promtool checks them as recording rules.
+python3 - "$ROOT/grafana/dashboards/runner-orchestrator.json" >"$WORK/queries.rules.yml" <<'PY'
+import json, sys, yaml
+dash = json.load(open(sys.argv[1]))
+rules = [{"record": f"dashboard:query_{i}", "expr": t["expr"]}
+         for i, t in enumerate(t for p in dash["panels"] for t in p["targets"])]
+print(yaml.safe_dump({"groups": [{"name": "dashboard", "rules": rules}]}))
+PY
+if out="$(promtool check rules "$WORK/queries.rules.yml" 2>&1)"; then
+    pass "every dashboard query is valid PromQL ($(grep -c 'record:' "$WORK/queries.rules.yml") queries)"
+else
+    failed "promtool check rules" "$out"
+fi
 check_contains "compose mounts the dashboards where grafana looks" "$(cat "$ROOT/docker-compose.yml")" \
     "./grafana/dashboards:/etc/grafana/dashboards:ro"
 for metric in gha_idle_runners gha_busy_runners gha_registered_runners gha_desired_runners gha_assigned_jobs \
