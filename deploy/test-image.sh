@@ -22,6 +22,10 @@ SERVER_PID=""
 cleanup() {
     local name
     for name in "${CONTAINERS[@]}"; do docker rm -f "$name" >/dev/null 2>&1; done
+    # Runner containers the orchestrator under test started carry its instance label.
+    for name in $(docker ps -aq --filter "label=runner-orchestrator.instance=$RUN_ID"); do
+        docker rm -f -v "$name" >/dev/null 2>&1
+    done
     if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null; fi
     rm -rf "$WORK"
 }
@@ -36,6 +40,26 @@ try:
 except Exception as e:
     print(f"error: {e}")
 PY
+}
+
+# http_post URL JSON: the body, or "error: ..." when the request fails
+http_post() {
+    python3 - "$1" "$2" <<'PY'
+import sys, urllib.request
+request = urllib.request.Request(sys.argv[1], data=sys.argv[2].encode(), method="POST",
+                                 headers={"Content-Type": "application/json"})
+try:
+    print(urllib.request.urlopen(request, timeout=10).read().decode())
+except Exception as e:
+    print(f"error: {e}")
+PY
+}
+
+# job_field STATE_JSON JOB_ID FIELD: one field of one job in github-sim's /_sim/state
+job_field() {
+    python3 -c 'import json, sys
+state = json.loads(sys.argv[1])
+print(next((str(j.get(sys.argv[3])) for j in state.get("jobs", []) if str(j["id"]) == sys.argv[2]), ""))' "$1" "$2" "$3" 2>/dev/null
 }
 
 free_port() {
@@ -128,8 +152,11 @@ readonly SIM_URL="http://127.0.0.1:$sim_port"
 deadline=$((SECONDS + WAIT_SECONDS))
 until [[ "$(http_get "$SIM_URL/_sim/state")" == *'"requests"'* ]] || ((SECONDS >= deadline)); do sleep 0.5; done
 
-# The orchestrator against it: the container must turn healthy and poll the simulator. MIN_RUNNERS=0
-# and an empty queue, so it starts no runner; any it did start would carry this test's instance label.
+# The orchestrator against it: the container must turn healthy and poll the simulator. Its runners
+# are fake runner containers (github-sim/fake-runner) on host networking, started through the
+# mounted Docker socket; they carry this test's instance label.
+"$ROOT/github-sim/fake-runner/build-image.sh" fake-runner:local >/dev/null 2>&1 \
+    || failed "fake runner image" "github-sim/fake-runner/build-image.sh failed"
 app_port="$(free_port)"
 name="$RUN_ID-app"
 CONTAINERS+=("$name")
@@ -138,8 +165,9 @@ docker run -d --name "$name" --network host --label "runner-orchestrator.test=$R
     --health-interval 2s --health-start-period 120s \
     -v /var/run/docker.sock:/var/run/docker.sock --group-add "$(stat -c %g /var/run/docker.sock)" \
     -e "PORT=$app_port" -e "GITHUB_API_URL=$SIM_URL" -e "GITHUB_URL=$SIM_URL" -e GITHUB_TOKEN=ghp_test \
-    -e GITHUB_REPO=acme/app -e MIN_RUNNERS=0 -e POLL_INTERVAL=2s -e "ORCHESTRATOR_INSTANCE_ID=$RUN_ID" \
-    -e "ORCHESTRATOR_RUNNER_PREFIX=$RUN_ID" -e ORCHESTRATOR_RUNNER_NETWORK=host -e ORCHESTRATOR_RUNNER_DOCKER=none \
+    -e GITHUB_REPO=acme/app -e MIN_RUNNERS=0 -e SCALE_UP_THRESHOLD=1 -e SCALE_DOWN_THRESHOLD=0 -e POLL_INTERVAL=2s \
+    -e "ORCHESTRATOR_INSTANCE_ID=$RUN_ID" -e "ORCHESTRATOR_RUNNER_PREFIX=$RUN_ID" -e ORCHESTRATOR_RUNNER_NETWORK=host \
+    -e ORCHESTRATOR_RUNNER_DOCKER=none -e ORCHESTRATOR_RUNNER_IMAGE=fake-runner:local \
     "$IMAGE" >/dev/null
 state=""
 deadline=$((SECONDS + WAIT_SECONDS))
@@ -151,7 +179,7 @@ done
 check_eq "against github-sim the container turns healthy" "running healthy" "$state"
 printf 'time healthy-after=%ss\n' "$((SECONDS - start))"
 check_eq "the JVM runs as uid 10001" "10001" \
-    "$(docker top "$name" -eo uid,args 2>/dev/null | awk '/runner-orchestrator.jar/ {print $1; exit}')"
+    "$(docker top "$name" -eo pid,uid,args 2>/dev/null | awk '/runner-orchestrator.jar/ {print $2; exit}')"
 check_contains "the status endpoint answers from the image" "$(http_get "http://127.0.0.1:$app_port/api/v1/status")" "{"
 sim_state=""
 deadline=$((SECONDS + 30))
@@ -161,11 +189,23 @@ until [[ "$sim_state" == *'actions/runners"'* ]] || ((SECONDS >= deadline)); do
 done
 check_contains "the orchestrator in the image lists runners on github-sim" "$sim_state" \
     '"GET /repos/{owner}/{repo}/actions/runners"'
-if [[ "$state" != "running healthy" ]]; then
+
+# End to end: a job queued on github-sim gets a runner container from the orchestrator in the image
+# and completes.
+job_id="$(http_post "$SIM_URL/_sim/jobs" '{"repository":"acme/app","count":1,"labels":["self-hosted"],"duration_ms":500}' \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["job_ids"][0])' 2>/dev/null)"
+job_status=""
+deadline=$((SECONDS + WAIT_SECONDS))
+while [[ -n "$job_id" && "$job_status" != completed ]] && ((SECONDS < deadline)); do
+    sleep 1
+    sim_state="$(http_get "$SIM_URL/_sim/state")"
+    job_status="$(job_field "$sim_state" "$job_id" status)"
+done
+check_eq "a queued job on github-sim completes on a runner the image started" "completed success" \
+    "$job_status $(job_field "$sim_state" "$job_id" conclusion)"
+check_contains "the job ran on one of this orchestrator's runners" "$(job_field "$sim_state" "$job_id" runner_name)" "$RUN_ID"
+if [[ "$state" != "running healthy" || "$job_status" != completed ]]; then
     docker logs --tail 20 "$name" 2>&1 | cut -c1-400 | sed 's/^/    log: /'
 fi
-for runner in $(docker ps -aq --filter "label=runner-orchestrator.instance=$RUN_ID"); do
-    docker rm -f -v "$runner" >/dev/null
-done
 
 finish
