@@ -57,6 +57,8 @@ class RunnerContainerSettingsTest {
 
         assertThat(container.getHostConfig().getPrivileged()).isTrue();
         assertThat(binds(container)).isEmpty();
+        assertThat(container.getConfig().getEnv()).as("tells the runner image to start its own daemon")
+                .contains("ORCHESTRATOR_RUNNER_DOCKER=dind");
         assertThat(container.getMounts()).anySatisfy(mount -> {
             assertThat(mount.getDestination().getPath()).isEqualTo("/var/lib/docker");
             assertThat(mount.getName()).isNotBlank();
@@ -69,6 +71,9 @@ class RunnerContainerSettingsTest {
 
         assertThat(container.getHostConfig().getPrivileged()).isFalse();
         assertThat(binds(container)).containsExactly("/var/run/docker.sock -> /var/run/docker.sock");
+        assertThat(container.getHostConfig().getGroupAdd()).as("the socket's group, so a non-root runner may use it")
+                .containsExactly(socketGroup());
+        assertThat(container.getConfig().getEnv()).contains("ORCHESTRATOR_RUNNER_DOCKER=socket");
     }
 
     @Test
@@ -123,5 +128,13 @@ class RunnerContainerSettingsTest {
         return binds == null ? List.of() : Arrays.stream(binds)
                 .map(bind -> bind.getPath() + " -> " + bind.getVolume().getPath())
                 .toList();
+    }
+
+    private static String socketGroup() {
+        try {
+            return String.valueOf(java.nio.file.Files.getAttribute(java.nio.file.Path.of("/var/run/docker.sock"), "unix:gid"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
