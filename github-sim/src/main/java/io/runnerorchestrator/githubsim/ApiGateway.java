@@ -21,15 +21,17 @@ final class ApiGateway implements HttpHandler {
     private static final String RATE_LIMIT_PATH = "/rate_limit";
 
     private final Router router;
+    private final String pathPrefix;
     private final Set<String> tokens;
     private final AppAuthenticator appAuthenticator;
     private final RateLimiter rateLimiter;
     private final FaultInjector faults;
     private final RequestCounter counter;
 
-    ApiGateway(Router router, Set<String> tokens, AppAuthenticator appAuthenticator, RateLimiter rateLimiter,
-               FaultInjector faults, RequestCounter counter) {
+    ApiGateway(Router router, String pathPrefix, Set<String> tokens, AppAuthenticator appAuthenticator,
+               RateLimiter rateLimiter, FaultInjector faults, RequestCounter counter) {
         this.router = router;
+        this.pathPrefix = pathPrefix;
         this.tokens = tokens;
         this.appAuthenticator = appAuthenticator;
         this.rateLimiter = rateLimiter;
@@ -39,7 +41,7 @@ final class ApiGateway implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        ApiRequest request = ApiRequest.read(exchange);
+        ApiRequest request = ApiRequest.read(exchange).below(pathPrefix);
         if (request.path().equals(RATE_LIMIT_PATH) && request.method().equals("GET")) {
             finish(exchange, "GET " + RATE_LIMIT_PATH, rateLimitAnswer(request), false);
             return;

@@ -22,6 +22,11 @@ record ApiRequest(String method, String path, Map<String, String> query, Headers
         }
     }
 
+    /** The same request with {@code prefix} (which the server context guarantees) cut from the path. */
+    ApiRequest below(String prefix) {
+        return prefix.isEmpty() ? this : new ApiRequest(method, path.substring(prefix.length()), query, headers, body);
+    }
+
     String header(String name) {
         return headers.getFirst(name);
     }

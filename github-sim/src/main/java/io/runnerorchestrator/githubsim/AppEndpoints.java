@@ -14,15 +14,15 @@ final class AppEndpoints {
     private final ScopeResolver scopes;
     private final AppAuthenticator authenticator;
     private final GitHubJson json;
-    private final String baseUrl;
+    private final String apiUrl;
     private final List<String> organizations;
 
-    AppEndpoints(SimWorld world, AppAuthenticator authenticator, GitHubJson json, String baseUrl,
+    AppEndpoints(SimWorld world, AppAuthenticator authenticator, GitHubJson json, String apiUrl,
                  List<String> repositories) {
         this.scopes = new ScopeResolver(world);
         this.authenticator = authenticator;
         this.json = json;
-        this.baseUrl = baseUrl;
+        this.apiUrl = apiUrl;
         this.organizations = repositories.stream().map(repo -> repo.substring(0, repo.indexOf('/'))).distinct().toList();
     }
 
@@ -39,7 +39,7 @@ final class AppEndpoints {
         ObjectNode body = Json.object().put("id", id);
         body.set("account", json.organization(org));
         body.put("repository_selection", "all")
-                .put("access_tokens_url", baseUrl + "/app/installations/" + id + "/access_tokens")
+                .put("access_tokens_url", apiUrl + "/app/installations/" + id + "/access_tokens")
                 .put("target_type", "Organization");
         body.set("permissions", permissions());
         return ApiResponse.json(200, body);

@@ -15,10 +15,13 @@ final class GitHubJson {
     private static final String CREATED = "2026-01-01T00:00:00Z";
 
     private final String baseUrl;
+    private final String apiUrl;
     private final List<String> repositories;
 
-    GitHubJson(String baseUrl, List<String> repositories) {
+    /** @param baseUrl root of the web ({@code html_url}) links; {@code apiUrl} roots the API ({@code url}) links */
+    GitHubJson(String baseUrl, String apiUrl, List<String> repositories) {
         this.baseUrl = baseUrl;
+        this.apiUrl = apiUrl;
         this.repositories = List.copyOf(repositories);
     }
 
@@ -39,7 +42,7 @@ final class GitHubJson {
     }
 
     ObjectNode job(SimJob job, String workflowName) {
-        String repoApi = baseUrl + "/repos/" + job.repository();
+        String repoApi = apiUrl + "/repos/" + job.repository();
         ObjectNode node = Json.object()
                 .put("id", job.id())
                 .put("run_id", job.runId())
@@ -70,7 +73,7 @@ final class GitHubJson {
     }
 
     ObjectNode run(SimRun run) {
-        String repoApi = baseUrl + "/repos/" + run.repository();
+        String repoApi = apiUrl + "/repos/" + run.repository();
         String runApi = repoApi + "/actions/runs/" + run.id();
         ObjectNode node = Json.object()
                 .put("id", run.id())
@@ -115,7 +118,7 @@ final class GitHubJson {
         return node.put("html_url", baseUrl + "/" + fullName)
                 .put("description", (String) null)
                 .put("fork", false)
-                .put("url", baseUrl + "/repos/" + fullName)
+                .put("url", apiUrl + "/repos/" + fullName)
                 .put("created_at", CREATED)
                 .put("updated_at", CREATED)
                 .put("pushed_at", CREATED)
@@ -126,7 +129,7 @@ final class GitHubJson {
     }
 
     ObjectNode organization(String org) {
-        String api = baseUrl + "/orgs/" + org;
+        String api = apiUrl + "/orgs/" + org;
         return Json.object()
                 .put("login", org)
                 .put("id", organizationId(org))
@@ -148,7 +151,7 @@ final class GitHubJson {
                 .put("login", "sim-user")
                 .put("id", 1)
                 .put("node_id", nodeId("U_", 1))
-                .put("url", baseUrl + "/users/sim-user")
+                .put("url", apiUrl + "/users/sim-user")
                 .put("html_url", baseUrl + "/sim-user")
                 .put("type", "User")
                 .put("site_admin", false);
@@ -171,7 +174,7 @@ final class GitHubJson {
                 .put("login", org)
                 .put("id", organizationId(org))
                 .put("node_id", nodeId("O_", organizationId(org)))
-                .put("url", baseUrl + "/users/" + org)
+                .put("url", apiUrl + "/users/" + org)
                 .put("html_url", baseUrl + "/" + org)
                 .put("type", "Organization")
                 .put("site_admin", false);

@@ -34,11 +34,13 @@ public final class GitHubSimulator implements AutoCloseable {
     private final RequestCounter counter = new RequestCounter();
     private final WebhookDispatcher webhooks;
     private final String baseUrl;
+    private final String apiUrl;
 
     private GitHubSimulator(SimConfig config) throws IOException {
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         baseUrl = "http://" + config.host() + ":" + server.getAddress().getPort();
-        GitHubJson json = new GitHubJson(baseUrl, config.repositories());
+        apiUrl = baseUrl + config.pathPrefix();
+        GitHubJson json = new GitHubJson(baseUrl, apiUrl, config.repositories());
         webhooks = new WebhookDispatcher(json);
         world = new SimWorld(config, webhooks);
         RateLimiter rateLimiter = new RateLimiter(config.rateLimit(), config.clock());
@@ -46,13 +48,15 @@ public final class GitHubSimulator implements AutoCloseable {
 
         AppAuthenticator appAuthenticator = new AppAuthenticator(config.app(), config.clock());
         Router api = new Router();
-        new RunnerEndpoints(world, json, baseUrl).register(api);
-        new WorkflowEndpoints(world, json, baseUrl).register(api);
-        new AppEndpoints(world, appAuthenticator, json, baseUrl, config.repositories()).register(api);
+        new RunnerEndpoints(world, json, baseUrl, apiUrl).register(api);
+        new WorkflowEndpoints(world, json, apiUrl).register(api);
+        new AppEndpoints(world, appAuthenticator, json, apiUrl, config.repositories()).register(api);
         Router sim = new Router();
         new ControlApi(this).register(sim);
         new RunnerProtocol(world).register(sim);
-        server.createContext("/", new ApiGateway(api, config.tokens(), appAuthenticator, rateLimiter, faults, counter));
+        // Under a prefix nothing answers at the root but /_sim: a client that drops the prefix gets 404.
+        server.createContext(config.pathPrefix() + "/", new ApiGateway(api, config.pathPrefix(), config.tokens(),
+                appAuthenticator, rateLimiter, faults, counter));
         server.createContext("/_sim/", new RoutedHandler(sim));
 
         // Runners long-poll on server threads, so the pool grows with them.
@@ -71,16 +75,25 @@ public final class GitHubSimulator implements AutoCloseable {
         try {
             GitHubSimulator simulator = new GitHubSimulator(config);
             simulator.server.start();
-            log.info("sim.started url={} repositories={}", simulator.baseUrl, config.repositories());
+            log.info("sim.started url={} api_url={} repositories={}", simulator.baseUrl, simulator.apiUrl,
+                    config.repositories());
             return simulator;
         } catch (IOException e) {
             throw new UncheckedIOException("github-sim cannot listen on " + config.host() + ":" + config.port(), e);
         }
     }
 
-    /** {@code http://127.0.0.1:<port>}: the REST API root and the web URL runners register against. */
+    /**
+     * {@code http://127.0.0.1:<port>}: the web URL runners register against, and the REST API root
+     * unless {@link SimConfig#pathPrefix()} is set.
+     */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The REST API root: {@link #baseUrl()} followed by the path prefix, e.g. {@code .../api/v3}. */
+    public String apiUrl() {
+        return apiUrl;
     }
 
     /** Queues the workload's jobs (one run each, or one run for a matrix); returns their ids. */

@@ -17,11 +17,12 @@ final class RunnerEndpoints {
     private final PagedAnswer paged;
     private final String baseUrl;
 
-    RunnerEndpoints(SimWorld world, GitHubJson json, String baseUrl) {
+    /** @param baseUrl where runners connect (the JIT config's url); {@code apiUrl} roots the Link headers */
+    RunnerEndpoints(SimWorld world, GitHubJson json, String baseUrl, String apiUrl) {
         this.world = world;
         this.scopes = new ScopeResolver(world);
         this.json = json;
-        this.paged = new PagedAnswer(baseUrl);
+        this.paged = new PagedAnswer(apiUrl);
         this.baseUrl = baseUrl;
     }
 

@@ -8,12 +8,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How a {@link GitHubSimulator} is set up: where it listens, which tokens it accepts, which
  * repositories exist, when a silent runner counts as offline, the primary rate limit, and
  * optionally a GitHub App ({@code app}, null when none) whose JWTs and installation tokens it
- * accepts. Tokens are credentials: {@link #toString()} never prints them.
+ * accepts, and the path the REST API is served under ({@code pathPrefix}: empty as on github.com,
+ * {@code /api/v3} as on GitHub Enterprise Server). Tokens are credentials: {@link #toString()}
+ * never prints them.
  */
 public record SimConfig(
         String host,
@@ -23,7 +26,10 @@ public record SimConfig(
         Duration offlineAfter,
         int rateLimit,
         Clock clock,
-        GitHubAppConfig app) {
+        GitHubAppConfig app,
+        String pathPrefix) {
+
+    private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)*");
 
     public SimConfig {
         Objects.requireNonNull(host, "host");
@@ -47,6 +53,11 @@ public record SimConfig(
         if (rateLimit <= 0) {
             throw new IllegalArgumentException("rateLimit must be positive, got " + rateLimit);
         }
+        Objects.requireNonNull(pathPrefix, "pathPrefix");
+        if (!PATH_PREFIX.matcher(pathPrefix).matches() || pathPrefix.startsWith("/_sim")) {
+            throw new IllegalArgumentException("pathPrefix must be empty or like /api/v3 (no trailing slash, not /_sim), got '"
+                    + pathPrefix + "'");
+        }
     }
 
     public static Builder builder() {
@@ -64,7 +75,7 @@ public record SimConfig(
     public String toString() {
         return "SimConfig[host=" + host + ", port=" + port + ", tokens=<" + tokens.size() + " redacted>"
                 + ", repositories=" + repositories + ", offlineAfter=" + offlineAfter
-                + ", rateLimit=" + rateLimit + ", app=" + app + "]";
+                + ", rateLimit=" + rateLimit + ", app=" + app + ", pathPrefix=" + pathPrefix + "]";
     }
 
     /** Defaults: 127.0.0.1, ephemeral port, offline after 5 s, 5,000 requests an hour, system clock. */
@@ -77,6 +88,7 @@ public record SimConfig(
         private int rateLimit = 5000;
         private Clock clock = Clock.systemUTC();
         private GitHubAppConfig app;
+        private String pathPrefix = "";
 
         private Builder() {
         }
@@ -126,8 +138,17 @@ public record SimConfig(
             return this;
         }
 
+        /**
+         * Serves the REST API under this path, as GitHub Enterprise Server does under {@code /api/v3};
+         * the web URL runners register against and {@code /_sim} stay at the root.
+         */
+        public Builder pathPrefix(String pathPrefix) {
+            this.pathPrefix = pathPrefix;
+            return this;
+        }
+
         public SimConfig build() {
-            return new SimConfig(host, port, tokens, repositories, offlineAfter, rateLimit, clock, app);
+            return new SimConfig(host, port, tokens, repositories, offlineAfter, rateLimit, clock, app, pathPrefix);
         }
     }
 }

@@ -13,11 +13,11 @@ final class WorkflowEndpoints {
     private final GitHubJson json;
     private final PagedAnswer paged;
 
-    WorkflowEndpoints(SimWorld world, GitHubJson json, String baseUrl) {
+    WorkflowEndpoints(SimWorld world, GitHubJson json, String apiUrl) {
         this.world = world;
         this.scopes = new ScopeResolver(world);
         this.json = json;
-        this.paged = new PagedAnswer(baseUrl);
+        this.paged = new PagedAnswer(apiUrl);
     }
 
     void register(Router router) {
