@@ -28,8 +28,8 @@ public record GitHubApiSettings(URI apiUrl, GitHubScope scope, String userAgent,
         if (apiUrl.getRawQuery() != null || apiUrl.getRawFragment() != null || apiUrl.getRawUserInfo() != null) {
             throw new IllegalArgumentException("GitHub API URL must carry no query, fragment or user info, got '" + apiUrl + "'");
         }
-        String url = apiUrl.toString();
-        apiUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        // paths are appended as "/repos/...": a trailing slash would double up
+        apiUrl = URI.create(apiUrl.toString().replaceAll("/+$", ""));
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("GitHub User-Agent must not be empty (GitHub rejects requests without one)");
         }

@@ -67,13 +67,24 @@ final class GitHubHttp {
         return rateLimit.get();
     }
 
+    /** The JDK client for these settings; redirects are not followed (see {@link GitHubFailures}). */
+    static HttpClient client(GitHubApiSettings settings) {
+        return HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                // HTTP/2 only where it is negotiated over TLS; plain http (the simulator) stays on 1.1 without h2c upgrade
+                .version("https".equals(settings.apiUrl().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
     private GitHubResponse sendWithRetries(ApiRequest request) {
         for (int attempt = 1; ; attempt++) {
             Optional<EtagCache.Entry> cached = request.isGet() ? etags.get(request.uri()) : Optional.empty();
+            String authorization = credentials.authorizationHeader();
             long started = System.nanoTime();
             HttpResponse<String> response;
             try {
-                response = client.send(build(request, cached), HttpResponse.BodyHandlers.ofString());
+                response = client.send(build(request, authorization, cached), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 report(request, 0, false, started);
                 if (attempt >= settings.retry().maxAttempts()) {
@@ -95,17 +106,20 @@ final class GitHubHttp {
             if (status >= 200 && status < 300) {
                 return remember(request, response);
             }
+            if (status == 401) {
+                credentials.rejected(authorization);
+            }
             pause(request, waitBeforeRetry(request, response, attempt), attempt, String.valueOf(status));
         }
     }
 
-    private HttpRequest build(ApiRequest request, Optional<EtagCache.Entry> cached) {
+    private HttpRequest build(ApiRequest request, String authorization, Optional<EtagCache.Entry> cached) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .timeout(settings.requestTimeout())
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("User-Agent", settings.userAgent())
-                .header("Authorization", credentials.authorizationHeader());
+                .header("Authorization", authorization);
         cached.ifPresent(entry -> builder.header("If-None-Match", entry.etag()));
         if (request.jsonBody() == null) {
             return builder.method(request.method(), HttpRequest.BodyPublishers.noBody()).build();

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,7 +34,7 @@ public final class HttpGitHub implements GitHub {
 
     public HttpGitHub(GitHubApiSettings settings, GitHubCredentials credentials, GitHubRequestListener listener, Clock clock) {
         this.json = new GitHubJson();
-        this.http = new GitHubHttp(httpClient(settings), settings, credentials, listener, clock, json.mapper());
+        this.http = new GitHubHttp(GitHubHttp.client(settings), settings, credentials, listener, clock, json.mapper());
         this.endpoints = new GitHubEndpoints(settings.apiUrl(), settings.scope());
         this.pages = new Pagination(http, json);
         this.queuedJobs = new QueuedJobScanner(settings.scope(), endpoints, pages, json);
@@ -115,14 +114,5 @@ public final class HttpGitHub implements GitHub {
             throw GitHubFailures.unreadable(request, 200, new IllegalStateException("expected a runner object"));
         }
         return json.value(request, node, GitHubWire.Runner.class).toPort();
-    }
-
-    private static HttpClient httpClient(GitHubApiSettings settings) {
-        return HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                // HTTP/2 only where it is negotiated over TLS; plain http (the simulator) stays on 1.1 without h2c upgrade
-                .version("https".equals(settings.apiUrl().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.app.config;
 
+import io.runnerorchestrator.adapter.github.app.GitHubAppSettings;
 import io.runnerorchestrator.core.ScalingSettings;
 import io.runnerorchestrator.core.port.GitHubScope;
 
@@ -29,7 +30,8 @@ public final class ConfigLoader {
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
     private static final String TOKEN_HELP = "a personal access token with the repo scope for GITHUB_REPO"
-            + " or admin:org for GITHUB_ORG; or start with --demo to try the orchestrator without GitHub";
+            + " or admin:org for GITHUB_ORG; or a GitHub App: GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY or"
+            + " GITHUB_APP_PRIVATE_KEY_PATH; or start with --demo to try the orchestrator without GitHub";
 
     private final Supplier<String> hostname;
 
@@ -56,12 +58,17 @@ public final class ConfigLoader {
     private static GitHubSettings github(EnvReader env, boolean demo) {
         GitHubScope scope = scope(env, demo);
         Optional<Secret> token = env.secret("GITHUB_TOKEN");
-        if (token.isEmpty() && !demo) {
+        Optional<GitHubAppSettings> app = new GitHubAppReader(env).app();
+        if (token.isPresent() && app.isPresent()) {
+            throw new ConfigException("set either GITHUB_TOKEN or a GitHub App (GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY"
+                    + " or GITHUB_APP_PRIVATE_KEY_PATH), not both");
+        }
+        if (token.isEmpty() && app.isEmpty() && !demo) {
             throw new ConfigException("GITHUB_TOKEN is not set (" + TOKEN_HELP + ")");
         }
         URI api = httpUrl(env, "GITHUB_API_URL", "https://api.github.com");
         URI web = httpUrl(env, "GITHUB_URL", "https://github.com");
-        return new GitHubSettings(scope, api, web, token);
+        return new GitHubSettings(scope, api, web, token, app);
     }
 
     private static GitHubScope scope(EnvReader env, boolean demo) {

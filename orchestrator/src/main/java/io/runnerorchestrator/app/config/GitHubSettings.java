@@ -1,5 +1,6 @@
 package io.runnerorchestrator.app.config;
 
+import io.runnerorchestrator.adapter.github.app.GitHubAppSettings;
 import io.runnerorchestrator.core.port.GitHubScope;
 
 import java.net.URI;
@@ -10,7 +11,9 @@ import java.util.Optional;
  *
  * @param apiUrl GITHUB_API_URL, without a trailing slash
  * @param webUrl GITHUB_URL, without a trailing slash; runners register against it
- * @param token  GITHUB_TOKEN; empty only in demo mode
+ * @param token  GITHUB_TOKEN; empty with a GitHub App, or in demo mode
+ * @param app    the GITHUB_APP_* variables; present exactly when {@code token} is empty, outside demo mode
  */
-public record GitHubSettings(GitHubScope scope, URI apiUrl, URI webUrl, Optional<Secret> token) {
+public record GitHubSettings(GitHubScope scope, URI apiUrl, URI webUrl, Optional<Secret> token,
+                             Optional<GitHubAppSettings> app) {
 }

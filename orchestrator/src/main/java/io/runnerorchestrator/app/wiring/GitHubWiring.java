@@ -5,6 +5,7 @@ import io.runnerorchestrator.adapter.github.GitHubCredentials;
 import io.runnerorchestrator.adapter.github.GitHubRequestListener;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
 import io.runnerorchestrator.adapter.github.PersonalAccessToken;
+import io.runnerorchestrator.adapter.github.app.GitHubAppCredentials;
 import io.runnerorchestrator.app.config.GitHubSettings;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.core.port.GitHub;
@@ -13,18 +14,22 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The {@link GitHub} port: {@link HttpGitHub} for the configured scope, API URL and token. */
+/** The {@link GitHub} port: {@link HttpGitHub} for the configured scope and API URL, as the token or the GitHub App. */
 @Configuration(proxyBeanMethods = false)
 public class GitHubWiring {
 
     @Bean
     GitHub gitHub(OrchestratorConfig config, GitHubRequestListener listener, Clock clock) {
         GitHubSettings github = config.github();
-        return new HttpGitHub(GitHubApiSettings.defaults(github.apiUrl(), github.scope()), credentials(github),
-                listener, clock);
+        GitHubApiSettings api = GitHubApiSettings.defaults(github.apiUrl(), github.scope());
+        return new HttpGitHub(api, credentials(github, api, listener, clock), listener, clock);
     }
 
-    private static GitHubCredentials credentials(GitHubSettings github) {
+    private static GitHubCredentials credentials(GitHubSettings github, GitHubApiSettings api,
+                                                 GitHubRequestListener listener, Clock clock) {
+        if (github.app().isPresent()) {
+            return new GitHubAppCredentials(github.app().get(), api, listener, clock);
+        }
         return github.token()
                 .<GitHubCredentials>map(token -> new PersonalAccessToken(token.reveal()))
                 .orElseGet(() -> new MissingToken(github.apiUrl()));
