@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the orchestrator: builds the jar when it is missing or older than the sources, then starts
-# it with the current environment (see README.md). Without GITHUB_TOKEN it starts in demo mode.
+# it with the current environment (see README.md). Without GITHUB_TOKEN or GITHUB_APP_ID it starts in demo mode.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -13,8 +13,8 @@ if [ ! -f "$JAR" ] || [ -n "$(find pom.xml orchestrator/pom.xml orchestrator/src
 fi
 
 args=()
-if [ -z "${GITHUB_TOKEN:-}" ]; then
-    echo "run.sh: GITHUB_TOKEN is not set: starting in demo mode" >&2
+if [ -z "${GITHUB_TOKEN:-}" ] && [ -z "${GITHUB_APP_ID:-}" ]; then
+    echo "run.sh: neither GITHUB_TOKEN nor GITHUB_APP_ID is set: starting in demo mode" >&2
     args+=(--demo)
 fi
 exec java -jar "$JAR" "${args[@]}" "$@"

@@ -29,6 +29,8 @@ class ConfigurationErrorIT {
     private static final String WEBHOOK_SECRET = "whsec-ConfigurationErrorIt";
     private static final String API_TOKEN = "api-ConfigurationErrorIt";
     private static final String PREFIX = "runner-orchestrator: configuration error: ";
+    private static final String BROKEN_KEY_BODY = "MIIEowIBAAKCAQEAConfigurationErrorIt";
+    private static final String BROKEN_KEY = "-----BEGIN RSA PRIVATE KEY-----\n" + BROKEN_KEY_BODY + "\n-----END RSA PRIVATE KEY-----";
 
     static Stream<Arguments> badEnvironments() {
         return Stream.of(
@@ -45,7 +47,11 @@ class ConfigurationErrorIT {
                 Arguments.of(Map.of("GITHUB_REPO", "acme/widgets", "MAX_RUNNERS", "ten"),
                         "MAX_RUNNERS='ten' is not a whole number"),
                 Arguments.of(Map.of("GITHUB_REPO", "acme/widgets", "REDIS_URL", "http://:" + TOKEN + "@127.0.0.1"),
-                        "REDIS_URL must start with redis:// or rediss://"));
+                        "REDIS_URL must start with redis:// or rediss://"),
+                Arguments.of(Map.of("GITHUB_TOKEN", "", "GITHUB_REPO", "acme/widgets", "GITHUB_APP_ID", "1",
+                        "GITHUB_APP_PRIVATE_KEY", BROKEN_KEY), "GITHUB_APP_PRIVATE_KEY is not a readable RSA private key"),
+                Arguments.of(Map.of("GITHUB_REPO", "acme/widgets", "GITHUB_APP_ID", "1", "GITHUB_APP_PRIVATE_KEY", BROKEN_KEY),
+                        "set either GITHUB_TOKEN or a GitHub App"));
     }
 
     @ParameterizedTest
@@ -63,7 +69,7 @@ class ConfigurationErrorIT {
         assertThat(run.stderr().get(0)).startsWith(PREFIX + expected);
         assertThat(String.join("\n", run.stderr()))
                 .doesNotContain("Exception", "\tat ")
-                .doesNotContain(TOKEN, WEBHOOK_SECRET, API_TOKEN);
+                .doesNotContain(TOKEN, WEBHOOK_SECRET, API_TOKEN, BROKEN_KEY_BODY);
     }
 
     private record Run(int exitCode, List<String> stdout, List<String> stderr) {

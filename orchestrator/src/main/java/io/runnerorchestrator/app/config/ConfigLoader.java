@@ -58,11 +58,11 @@ public final class ConfigLoader {
     private static GitHubSettings github(EnvReader env, boolean demo) {
         GitHubScope scope = scope(env, demo);
         Optional<Secret> token = env.secret("GITHUB_TOKEN");
-        Optional<GitHubAppSettings> app = new GitHubAppReader(env).app();
-        if (token.isPresent() && app.isPresent()) {
+        if (token.isPresent() && env.optional(GitHubAppReader.APP_ID).isPresent()) {
             throw new ConfigException("set either GITHUB_TOKEN or a GitHub App (GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY"
                     + " or GITHUB_APP_PRIVATE_KEY_PATH), not both");
         }
+        Optional<GitHubAppSettings> app = new GitHubAppReader(env).app();
         if (token.isEmpty() && app.isEmpty() && !demo) {
             throw new ConfigException("GITHUB_TOKEN is not set (" + TOKEN_HELP + ")");
         }

@@ -12,12 +12,12 @@ import java.util.Base64;
  * Fresh RSA keys as PEM text. PKCS#1 is encoded here from the key's numbers (RFC 8017 A.1.2), not
  * by the code under test, so reading it back checks the production path independently.
  */
-final class TestKeys {
+public final class TestKeys {
 
     private TestKeys() {
     }
 
-    static KeyPair rsa(int bits) {
+    public static KeyPair rsa(int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(bits);
@@ -27,12 +27,12 @@ final class TestKeys {
         }
     }
 
-    static String pkcs8Pem(KeyPair pair) {
+    public static String pkcs8Pem(KeyPair pair) {
         return pem("PRIVATE KEY", pair.getPrivate().getEncoded());
     }
 
     /** {@code RSAPrivateKey ::= SEQUENCE { version, n, e, d, p, q, dP, dQ, qInv }}, as GitHub's key files hold it. */
-    static String pkcs1Pem(KeyPair pair) {
+    public static String pkcs1Pem(KeyPair pair) {
         RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (BigInteger value : new BigInteger[]{BigInteger.ZERO, key.getModulus(), key.getPublicExponent(),
@@ -43,7 +43,7 @@ final class TestKeys {
         return pem("RSA PRIVATE KEY", der(0x30, body.toByteArray()));
     }
 
-    static String pem(String type, byte[] der) {
+    public static String pem(String type, byte[] der) {
         String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
     }
