@@ -83,11 +83,11 @@ prepare_env_file() {
         cp .env.example .env
         chmod 600 .env
         say "created .env from .env.example"
-        printf '%s\n' "Edit .env: set GITHUB_TOKEN and one of GITHUB_ORG or GITHUB_REPO, then run $0 again."
+        printf '%s\n' "Edit .env: set GITHUB_TOKEN (or the GITHUB_APP_* variables) and one of GITHUB_ORG or GITHUB_REPO, then run $0 again."
         exit 0
     fi
-    [[ -n "$(env_value GITHUB_TOKEN)" || "$(env_value ORCHESTRATOR_DEMO)" == true ]] \
-        || fail "GITHUB_TOKEN is empty in .env (a PAT with the repo scope for GITHUB_REPO, or admin:org for GITHUB_ORG)"
+    [[ -n "$(env_value GITHUB_TOKEN)" || -n "$(env_value GITHUB_APP_ID)" || "$(env_value ORCHESTRATOR_DEMO)" == true ]] \
+        || fail "neither GITHUB_TOKEN nor GITHUB_APP_ID is set in .env (a PAT with the repo scope for GITHUB_REPO or admin:org for GITHUB_ORG, or a GitHub App)"
     if [[ -z "$(env_value DOCKER_GID)" ]]; then
         # The orchestrator runs as a non-root user; it needs the group that owns the Docker socket.
         local gid

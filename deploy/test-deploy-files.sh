@@ -119,7 +119,7 @@ check_eq "the new .env is the example" "$(cat "$setup_dir/.env.example")" "$(cat
 check_eq "the new .env is private" "600" "$(stat -c %a "$setup_dir/.env")"
 
 out="$(cd "$setup_dir" && ./setup-orchestrator.sh --no-start 2>&1; echo "rc=$?")"
-check_contains "setup with an empty GITHUB_TOKEN names it" "$out" "error: GITHUB_TOKEN is empty in .env"
+check_contains "setup with neither GITHUB_TOKEN nor GITHUB_APP_ID names them" "$out" "error: neither GITHUB_TOKEN nor GITHUB_APP_ID is set in .env"
 
 printf '%s\n' 'GITHUB_TOKEN="ghp_sample"' 'GITHUB_REPO=acme/app' 'ORCHESTRATOR_RUNNER_IMAGE=apex-runner:local' >"$setup_dir/.env"
 out="$(cd "$setup_dir" && ./setup-orchestrator.sh --no-start --no-runner-image 2>&1; echo "rc=$?")"
