@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Typed reads of environment variables. A blank value counts as unset (compose files often write
  * {@code NAME=}). Every failure is a {@link ConfigException} naming the variable and the value.
  */
-final class EnvReader {
+public final class EnvReader {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern DURATION = Pattern.compile("(-?\\d+)(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
@@ -21,11 +21,11 @@ final class EnvReader {
 
     private final Map<String, String> env;
 
-    EnvReader(Map<String, String> env) {
+    public EnvReader(Map<String, String> env) {
         this.env = env;
     }
 
-    Optional<String> optional(String name) {
+    public Optional<String> optional(String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
@@ -61,7 +61,7 @@ final class EnvReader {
     }
 
     /** Plain seconds ("300") or with a unit: "500ms", "30s", "5m", "1h". */
-    Duration duration(String name, Duration defaultValue, Duration minimum) {
+    public Duration duration(String name, Duration defaultValue, Duration minimum) {
         Optional<String> raw = optional(name);
         if (raw.isEmpty()) {
             return defaultValue;

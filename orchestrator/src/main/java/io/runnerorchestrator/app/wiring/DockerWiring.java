@@ -6,6 +6,7 @@ import io.runnerorchestrator.adapter.docker.DockerHealth;
 import io.runnerorchestrator.adapter.docker.DockerRunnerBackend;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.core.port.RunnerBackend;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +23,9 @@ public class DockerWiring {
                 .orElseGet(DockerClientFactory::fromEnvironment);
     }
 
+    /** Steps aside for another backend registered before the context refreshes (the demo's simulated runners). */
     @Bean
+    @ConditionalOnMissingBean(RunnerBackend.class)
     RunnerBackend runnerBackend(DockerClient docker, OrchestratorConfig config) {
         return new DockerRunnerBackend(docker, config.docker());
     }

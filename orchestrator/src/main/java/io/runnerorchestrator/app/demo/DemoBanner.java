@@ -1,0 +1,31 @@
+package io.runnerorchestrator.app.demo;
+
+import io.runnerorchestrator.app.webhook.WebhookController;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The few lines printed once the demo is ready: what runs, where to look, and how to stop. */
+record DemoBanner(int port, String simulatorUrl, RunnerChoice runners, String schedule) {
+
+    /** The simulator's view of jobs and runners; tests read it too. */
+    static final String SIM_STATE_PATH = "/_sim/state";
+    static final String FIRST_LINE = "runner-orchestrator demo is running against an embedded github-sim";
+
+    String text() {
+        String base = "http://127.0.0.1:" + port;
+        List<String[]> rows = List.of(
+                new String[]{"runners", runners.description()},
+                new String[]{"jobs", schedule},
+                new String[]{"status", base + "/api/v1/status"},
+                new String[]{"runner list", base + "/api/v1/runners"},
+                new String[]{"metrics", base + "/api/v1/metrics"},
+                new String[]{"API docs", base + "/docs"},
+                new String[]{"webhook", base + WebhookController.PATH},
+                new String[]{"github-sim", simulatorUrl + SIM_STATE_PATH});
+        String body = rows.stream().map(row -> String.format("  %-12s %s", row[0], row[1]))
+                .collect(Collectors.joining(System.lineSeparator()));
+        return String.join(System.lineSeparator(), "", FIRST_LINE, body,
+                "Ctrl-C to stop: the demo's runners and the simulator stop with it.", "");
+    }
+}
