@@ -1,5 +1,6 @@
 package io.runnerorchestrator.app.demo;
 
+import io.runnerorchestrator.e2e.demo.FakeRunnerImage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.runnerorchestrator.app.demo;
+package io.runnerorchestrator.e2e.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the fake runner image as run.sh does (a no-op in about a second when it is up to date). */
-final class FakeRunnerImage {
+public final class FakeRunnerImage {
 
-    static final String TAG = "fake-runner:local";
+    public static final String TAG = "fake-runner:local";
     private static final Path SCRIPT = Path.of("..", "github-sim", "fake-runner", "build-image.sh");
 
     private FakeRunnerImage() {
     }
 
-    static void ensureBuilt() throws IOException, InterruptedException {
+    public static void ensureBuilt() throws IOException, InterruptedException {
         Process build = new ProcessBuilder(SCRIPT.toAbsolutePath().normalize().toString(), TAG)
                 .redirectErrorStream(true).start();
         String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
