@@ -80,7 +80,9 @@ final class ClusterHeartbeat implements AutoCloseable {
             if (lease.held()) {
                 leaderChores(snapshot);
             }
-            view = ClusterSnapshots.view(snapshot, settings.instanceId(), false);
+            ClusterView seen = ClusterSnapshots.view(snapshot, settings.instanceId(), false);
+            logMembership(liveIds(view), liveIds(seen));
+            view = seen;
         } catch (DataAccessException e) {
             link.failed("heartbeat", e);
             lease.lost("redis_unreachable");
@@ -100,8 +102,18 @@ final class ClusterHeartbeat implements AutoCloseable {
 
     /** Ids of the members alive at the last successful tick, for the local shares while degraded. */
     List<String> liveIds() {
+        return liveIds(view);
+    }
+
+    private static List<String> liveIds(ClusterView view) {
         return view.instances().stream().filter(ClusterView.ClusterMember::alive).map(ClusterView.ClusterMember::id)
                 .toList();
+    }
+
+    private static void logMembership(List<String> before, List<String> now) {
+        if (!before.equals(now)) {
+            log.info("cluster.membership alive={} instances={}", now.size(), String.join(",", now));
+        }
     }
 
     @Override
