@@ -27,9 +27,10 @@ import java.util.stream.Collectors;
 
 /**
  * One reconcile pass: observe (our containers, our GitHub runners, the queue), decide
- * ({@link ScalingPolicy}, pure), act ({@link DecisionExecutor}), and record the
- * {@link ReconcileSnapshot}. Level-triggered: every pass rebuilds the picture, so a new instance over
- * the same Docker and GitHub adopts what it finds. A pass that cannot see everything acts on nothing.
+ * ({@link ScalingPolicy} unless another {@link DecisionPolicy} is given; pure), act
+ * ({@link DecisionExecutor}), and record the {@link ReconcileSnapshot}. Level-triggered: every pass
+ * rebuilds the picture, so a new instance over the same Docker and GitHub adopts what it finds. A
+ * pass that cannot see everything acts on nothing.
  */
 public final class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
@@ -38,6 +39,7 @@ public final class Reconciler {
     public static final Duration UNAUTHORIZED_RETRY = Duration.ofMinutes(5);
 
     private final ScalingSettings scaling;
+    private final DecisionPolicy policy;
     private final GitHub github;
     private final RunnerBackend backend;
     private final RunnerNamer namer;
@@ -57,7 +59,14 @@ public final class Reconciler {
 
     public Reconciler(ScalingSettings scaling, RunnerSettings runners, GitHub github, RunnerBackend backend,
                       Coordinator coordinator, OrchestratorMetrics metrics, Clock clock) {
+        this(scaling, DecisionPolicy.SCALING_POLICY, runners, github, backend, coordinator, metrics, clock);
+    }
+
+    /** With other scaling rules than {@link ScalingPolicy}'s (the benchmark compares some). */
+    public Reconciler(ScalingSettings scaling, DecisionPolicy policy, RunnerSettings runners, GitHub github,
+                      RunnerBackend backend, Coordinator coordinator, OrchestratorMetrics metrics, Clock clock) {
         this.scaling = scaling;
+        this.policy = policy;
         this.github = github;
         this.backend = backend;
         this.namer = new RunnerNamer(runners.namePrefix(), new SecureRandom());
@@ -97,7 +106,7 @@ public final class Reconciler {
         }
         // In a cluster MIN, MAX and the queue are shared: this pass decides within this instance's part.
         ClusterPart part = ClusterPart.of(coordinator, scaling, observation);
-        Decision decision = part.explain(ScalingPolicy.decide(part.scaling(), part.observation(), start));
+        Decision decision = part.explain(policy.decide(part.scaling(), part.observation(), start));
         if (decision.changesNothing()) {
             log.debug("reconcile.decision pass={} {}", pass, decision);
         } else {

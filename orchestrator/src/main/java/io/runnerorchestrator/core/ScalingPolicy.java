@@ -108,8 +108,11 @@ public final class ScalingPolicy {
         return new Decision((int) observation.count(BUSY), List.of(), removals, List.of(), waits);
     }
 
-    /** Exited containers, runners that never came up or were lost, and offline registrations without container. */
-    static List<Removal> cleanups(List<RunnerView> runners) {
+    /**
+     * Exited containers, runners that never came up or were lost, and offline registrations without
+     * container: removals every policy needs, whatever its scaling rules.
+     */
+    public static List<Removal> cleanups(List<RunnerView> runners) {
         List<Removal> removals = new ArrayList<>();
         for (RunnerView runner : runners) {
             if (runner.state() == RunnerState.STOPPING) {
