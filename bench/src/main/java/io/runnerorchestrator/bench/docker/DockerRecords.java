@@ -1,0 +1,64 @@
+package io.runnerorchestrator.bench.docker;
+
+import io.runnerorchestrator.bench.RunSetup;
+import io.runnerorchestrator.bench.measure.JobRecord;
+import io.runnerorchestrator.bench.measure.Percentiles;
+import io.runnerorchestrator.bench.measure.RequestTally;
+import io.runnerorchestrator.bench.measure.RunRecord;
+import io.runnerorchestrator.bench.measure.RunnerLife;
+import io.runnerorchestrator.githubsim.SimState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns what a real-Docker run saw into a {@link RunRecord}: jobs from the simulator's state, runner
+ * lives from the recording backend (a runner ends when its job completes, the fake runner exiting
+ * right after, or when it was removed), and requests counted as idle from {@code idleFrom} on, when
+ * every job was done and the passes they triggered were over.
+ */
+final class DockerRecords {
+    private DockerRecords() {
+    }
+
+    static RunRecord of(RunSetup setup, Instant traceStart, Instant windowEnd, Instant idleFrom, Instant end,
+                        SimState state,
+                        List<RecordingBackend.Started> started, RequestLog requests, PassMetrics metrics,
+                        long heap, Duration loopTime, Duration wallTime) {
+        List<JobRecord> jobs = state.jobs().stream().map(job -> new JobRecord(job.id(), job.queuedAt(),
+                Optional.ofNullable(job.startedAt()), Optional.ofNullable(job.completedAt()),
+                Optional.ofNullable(job.runnerName()))).toList();
+        Map<String, Instant> doneByRunner = new HashMap<>();
+        state.jobs().stream().filter(job -> job.runnerName() != null && job.completedAt() != null)
+                .forEach(job -> doneByRunner.put(job.runnerName(), job.completedAt()));
+        List<RunnerLife> lives = started.stream().map(s -> new RunnerLife(s.name(), s.startedAt(),
+                earliest(Optional.ofNullable(doneByRunner.get(s.name())), s.removedAt()))).toList();
+        RequestTally tally = new RequestTally();
+        for (RequestLog.Request request : requests.requests()) {
+            tally.record(request.endpoint(), request.notModified(), !request.at().isBefore(idleFrom));
+        }
+        return new RunRecord(setup.trace().name(), "docker", setup.mode(), setup.policy(), traceStart, windowEnd, jobs,
+                lives, tally, Duration.between(idleFrom, end), metrics.stats(), heap,
+                Duration.ofNanos(metrics.stats().cpuNanos()), loopTime, wallTime, note(started, metrics));
+    }
+
+    private static String note(List<RecordingBackend.Started> started, PassMetrics metrics) {
+        Percentiles starts = new Percentiles(started.stream().mapToDouble(s -> s.startTook().toNanos() / 1e9).toArray());
+        Percentiles boots = metrics.bootSeconds();
+        return String.format(Locale.ROOT, "container start (JIT registration excluded) p50 %.2f s, p95 %.2f s;"
+                + " container to online as passes saw it p50 %.2f s, p95 %.2f s", starts.at(50), starts.at(95),
+                boots.at(50), boots.at(95));
+    }
+
+    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isPresent() && b.get().isBefore(a.get()) ? b : a;
+    }
+}

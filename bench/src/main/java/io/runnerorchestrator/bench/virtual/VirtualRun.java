@@ -1,0 +1,97 @@
+package io.runnerorchestrator.bench.virtual;
+
+import io.runnerorchestrator.bench.BudgetPacing;
+import io.runnerorchestrator.bench.Mode;
+import io.runnerorchestrator.bench.RunSetup;
+import io.runnerorchestrator.bench.measure.HeapProbe;
+import io.runnerorchestrator.bench.measure.PassStats;
+import io.runnerorchestrator.bench.measure.RequestTally;
+import io.runnerorchestrator.bench.measure.RunRecord;
+import io.runnerorchestrator.bench.trace.TraceRun;
+import io.runnerorchestrator.core.OrchestratorMetrics;
+import io.runnerorchestrator.core.Reconciler;
+import io.runnerorchestrator.core.RunnerSettings;
+import io.runnerorchestrator.core.local.LocalCoordinator;
+import io.runnerorchestrator.core.port.GitHubScope;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run on the virtual clock: the core's {@link Reconciler} with the chosen policy over the virtual
+ * GitHub and backend, driven by {@link VirtualLoop}, while the trace's runs are queued at their
+ * instants. Runs until the trace's span is over and every job is done.
+ */
+public final class VirtualRun {
+    private static final Logger log = LoggerFactory.getLogger(VirtualRun.class);
+    /** A Monday at midnight: a workday trace starts with the night. */
+    static final Instant START = Instant.parse("2025-01-06T00:00:00Z");
+    static final String REPOSITORY = "bench/app";
+    private static final Duration DRAIN_LIMIT = Duration.ofHours(6);
+    private static final Duration HEAP_SAMPLE_EVERY = Duration.ofHours(1);
+
+    private final RunSetup setup;
+    private final VirtualModel model;
+    private final VirtualClock clock = new VirtualClock(START);
+    private final EventQueue events = new EventQueue(clock);
+    private long heapBytes;
+
+    public VirtualRun(RunSetup setup, VirtualModel model) {
+        this.setup = setup;
+        this.model = model;
+    }
+
+    public RunRecord run() {
+        long wallStart = System.nanoTime();
+        VirtualWorld world = new VirtualWorld(clock, events);
+        RequestTally tally = new RequestTally();
+        ConditionalRequests requests = new ConditionalRequests(clock, model.rateLimitPerHour(), tally, world::idle);
+        VirtualBackend backend = new VirtualBackend(clock, events, world, model.startCost(), model.boot());
+        Reconciler reconciler = new Reconciler(setup.scaling(), setup.policy().rules(), runnerSettings(),
+                new VirtualGitHub(world, requests, clock, REPOSITORY), backend, new LocalCoordinator(clock),
+                OrchestratorMetrics.NOOP, clock);
+        PassStats passes = new PassStats();
+        Duration poll = setup.scaling().pollInterval();
+        VirtualLoop loop = new VirtualLoop(clock, events, reconciler, poll, new BudgetPacing(poll, clock), passes,
+                backend::startsDoneAt);
+        if (setup.mode() == Mode.WEBHOOK) {
+            world.onJobEvent(action -> events.at(clock.instant().plus(model.webhookDelay()),
+                    () -> loop.requestPass("webhook " + action)));
+        }
+        Instant traceStart = START.plus(setup.warmup());
+        for (TraceRun run : setup.trace().runs()) {
+            events.at(traceStart.plus(run.at()), () -> world.enqueue(run.jobs(), run.duration()));
+        }
+        sampleHeapEvery(HEAP_SAMPLE_EVERY, passes, wallStart);
+        loop.start();
+        Instant spanEnd = traceStart.plus(setup.trace().span());
+        events.runUntil(spanEnd, () -> false);
+        events.runUntil(spanEnd.plus(DRAIN_LIMIT), world::allDone);
+        Instant windowEnd = clock.instant().isAfter(spanEnd) ? clock.instant() : spanEnd;
+        heapBytes = Math.max(heapBytes, HeapProbe.liveBytes());
+        return new RunRecord(setup.trace().name(), "virtual", setup.mode(), setup.policy(), traceStart, windowEnd,
+                world.jobRecords(), backend.lives(), tally, world.idleTime(windowEnd), passes, heapBytes,
+                Duration.ofNanos(passes.cpuNanos()), Duration.between(START, windowEnd),
+                Duration.ofNanos(System.nanoTime() - wallStart), "peak " + requests.peakPerWindow()
+                + " counted requests in one rate-limit hour (limit " + model.rateLimitPerHour() + ")");
+    }
+
+    private void sampleHeapEvery(Duration every, PassStats passes, long wallStart) {
+        events.at(clock.instant().plus(every), () -> {
+            heapBytes = Math.max(heapBytes, HeapProbe.liveBytes());
+            log.info("bench.virtual.progress trace={} policy={} mode={} at={} passes={} wall_s={}",
+                    setup.trace().name(), setup.policy().label(), setup.mode().label(), clock.instant(), passes.count(),
+                    (System.nanoTime() - wallStart) / 1_000_000_000);
+            sampleHeapEvery(every, passes, wallStart);
+        });
+    }
+
+    private static RunnerSettings runnerSettings() {
+        return new RunnerSettings("vbench", List.of(), RunnerSettings.RegistrationMode.JIT, 1, List.of(), "_work",
+                GitHubScope.ofRepository(REPOSITORY), "https://github.com");
+    }
+}

@@ -1,0 +1,77 @@
+package io.runnerorchestrator.bench;
+
+import io.runnerorchestrator.bench.measure.ResultTable;
+import io.runnerorchestrator.bench.measure.RunRecord;
+import io.runnerorchestrator.bench.measure.RunSummary;
+import io.runnerorchestrator.bench.measure.Timeline;
+import io.runnerorchestrator.bench.policy.BenchPolicy;
+import io.runnerorchestrator.bench.trace.Trace;
+import io.runnerorchestrator.bench.trace.TraceRun;
+import io.runnerorchestrator.bench.virtual.VirtualModel;
+import io.runnerorchestrator.bench.virtual.VirtualRun;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Every policy in both modes on a tiny trace in virtual time: every job done, and figures that add up. */
+class VirtualBenchTest {
+    private static final Trace TINY = new Trace("tiny", 0, "a matrix of 4, then two single jobs, 20 s each",
+            Duration.ofMinutes(3), List.of(
+            new TraceRun(Duration.ZERO, 4, Duration.ofSeconds(20)),
+            new TraceRun(Duration.ofSeconds(40), 1, Duration.ofSeconds(20)),
+            new TraceRun(Duration.ofSeconds(100), 1, Duration.ofSeconds(20))));
+    private static final VirtualModel MODEL = new VirtualModel(Duration.ofMillis(300), Duration.ofSeconds(5),
+            Duration.ofMillis(500), 5_000);
+    private static final int MAX = 6;
+
+    @Test
+    void everyPolicyCompletesEveryJobAndTheTableHasARowPerRun() {
+        List<RunSummary> rows = new ArrayList<>();
+        for (Mode mode : Mode.values()) {
+            for (BenchPolicy policy : BenchPolicy.values()) {
+                RunRecord record = new VirtualRun(new RunSetup(TINY, policy, mode, RunSetup.defaults(1, MAX),
+                        Duration.ofMinutes(2)), MODEL).run();
+                RunSummary summary = RunSummary.of(record);
+                String run = policy.label() + ", " + mode.label();
+
+                assertThat(summary.completed()).as(run).isEqualTo(6).isEqualTo(summary.jobs());
+                assertThat(summary.busyRunnerSeconds()).as(run).isCloseTo(120, within(1e-6));
+                assertThat(summary.pickupSeconds().count()).as(run).isEqualTo(6);
+                assertThat(summary.pickupSeconds().max()).as(run).isLessThanOrEqualTo(summary.waitSeconds().max());
+                assertThat(summary.peakRunners()).as(run).isBetween(1, MAX);
+                // Every job ran on a runner of its own, registered just in time.
+                assertThat(summary.countedPerJob()).as(run).isGreaterThanOrEqualTo(1);
+                assertThat(summary.passMillis().count()).as(run).isPositive();
+                Timeline timeline = Timeline.of(record, 50);
+                assertThat(Arrays.stream(timeline.queued()).max().orElseThrow()).as(run).isLessThanOrEqualTo(4);
+                assertThat(Arrays.stream(timeline.runners()).min().orElseThrow()).as(run).isGreaterThanOrEqualTo(0);
+                rows.add(summary);
+            }
+        }
+
+        String table = ResultTable.markdown(rows);
+        assertThat(table.lines()).hasSize(2 + 8);
+        assertThat(table).contains("| static | webhook | 6/6 |", "| ours | polling | 6/6 |");
+    }
+
+    @Test
+    void theStaticPoolPaysForIdleRunnersAndTheOthersLess() {
+        RunSetup staticPool = new RunSetup(TINY, BenchPolicy.STATIC, Mode.WEBHOOK, RunSetup.defaults(1, MAX),
+                Duration.ofMinutes(2));
+        RunSetup ours = new RunSetup(TINY, BenchPolicy.OURS, Mode.WEBHOOK, RunSetup.defaults(1, MAX),
+                Duration.ofMinutes(2));
+
+        RunSummary fixed = RunSummary.of(new VirtualRun(staticPool, MODEL).run());
+        RunSummary scaled = RunSummary.of(new VirtualRun(ours, MODEL).run());
+
+        assertThat(fixed.peakRunners()).isEqualTo(MAX);
+        assertThat(fixed.idleRunnerSeconds()).isGreaterThan(scaled.idleRunnerSeconds());
+        assertThat(fixed.waitSeconds().max()).isZero();
+    }
+}

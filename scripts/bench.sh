@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The benchmark: builds the bench module (with the orchestrator and github-sim it drives), makes sure
+# the fake runner image exists when real Docker is used, then replays the traces under every
+# scaling policy and prints a table per scenario. Results (results.md and a PNG per scenario) go to
+# bench/target/results unless --out DIR is given. See docs/benchmarks.md.
+#
+#   scripts/bench.sh                                   # everything: virtual clock and real Docker
+#   scripts/bench.sh --backend virtual                 # no Docker needed
+#   scripts/bench.sh --trace bursty --policy ours --mode webhook
+#   scripts/bench.sh generate-traces                   # rewrite bench/traces from their seeds
+#
+# BENCH_MAVEN_FLAGS is passed to mvn (e.g. -o to stay offline); BENCH_JAVA_OPTS to java.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+read -r -a maven_flags <<<"${BENCH_MAVEN_FLAGS:-}"
+read -r -a java_opts <<<"${BENCH_JAVA_OPTS:-}"
+
+# Docker is needed unless only the virtual backend runs, or only traces are written.
+needs_docker() {
+    local previous="" virtual_only=false arg
+    for arg in "$@"; do
+        case "$previous:$arg" in
+            *:generate-traces) return 1 ;;
+            --backend:docker) return 0 ;;
+            --backend:virtual) virtual_only=true ;;
+        esac
+        previous=$arg
+    done
+    [ "$virtual_only" = false ]
+}
+
+mvn -q -B -Dstyle.color=never "${maven_flags[@]}" -pl bench -am -DskipTests package
+if needs_docker "$@"; then
+    github-sim/fake-runner/build-image.sh
+fi
+exec java "${java_opts[@]}" -cp "bench/target/runner-orchestrator-bench.jar:bench/target/lib/*" \
+    io.runnerorchestrator.bench.BenchMain "$@"
