@@ -56,7 +56,7 @@ public final class Report {
                 .append("![").append(scenario.trace()).append("](").append(plot).append(")\n\n");
         for (RunSummary run : result.runs()) {
             text.append("- ").append(run.label().policy().label()).append(", ").append(run.label().mode().label())
-                    .append(": ran ").append(run.label().wallTime().toSeconds()).append(" s");
+                    .append(String.format(Locale.ROOT, ": ran %.1f s", run.label().wallTime().toMillis() / 1000.0));
             if (!run.label().note().isEmpty()) {
                 text.append("; ").append(run.label().note());
             }

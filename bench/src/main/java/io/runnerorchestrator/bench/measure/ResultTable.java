@@ -30,7 +30,7 @@ public final class ResultTable {
                     .append(" | ").append(num(s.countedPerIdleHour())).append(" / ").append(num(s.notModifiedPerIdleHour()))
                     .append(" | ").append(num(s.passMillis().at(50))).append(" / ").append(num(s.passMillis().at(99)))
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f", s.heapMegabytes()))
-                    .append(" | ").append(String.format(Locale.ROOT, "%.2f %%", s.cpuPercent()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2g %%", s.cpuPercent()))
                     .append(" |\n");
         }
         return table.toString();

@@ -13,8 +13,8 @@ import java.util.List;
  * @param backend     {@code docker} or {@code virtual}
  * @param windowStart when the trace began (after the pool warmed up)
  * @param windowEnd   when the last job completed, or the trace's span ended, whichever is later
- * @param idleTime    time within the window with no job queued or running
- * @param heapBytes   largest live heap seen (after a GC), of the whole benchmark process
+ * @param idleTime    time with no job queued or running for at least a poll interval, after the trace began
+ * @param heapBytes   largest live heap seen (after a GC) above the process's live heap before the run
  * @param cpu         CPU time the reconcile passes used
  * @param loopTime    how long the reconcile loop ran in the run's time (virtual or real), warm-up included
  * @param wallTime    how long the run took on the wall clock

@@ -47,7 +47,8 @@ public final class VirtualRun {
 
     public RunRecord run() {
         long wallStart = System.nanoTime();
-        VirtualWorld world = new VirtualWorld(clock, events);
+        long heapBaseline = HeapProbe.liveBytes();
+        VirtualWorld world = new VirtualWorld(clock, events, setup.scaling().pollInterval());
         RequestTally tally = new RequestTally();
         ConditionalRequests requests = new ConditionalRequests(clock, model.rateLimitPerHour(), tally, world::idle);
         VirtualBackend backend = new VirtualBackend(clock, events, world, model.startCost(), model.boot());
@@ -74,7 +75,8 @@ public final class VirtualRun {
         Instant windowEnd = clock.instant().isAfter(spanEnd) ? clock.instant() : spanEnd;
         heapBytes = Math.max(heapBytes, HeapProbe.liveBytes());
         return new RunRecord(setup.trace().name(), "virtual", setup.mode(), setup.policy(), traceStart, windowEnd,
-                world.jobRecords(), backend.lives(), tally, world.idleTime(windowEnd), passes, heapBytes,
+                world.jobRecords(), backend.lives(), tally, world.idleTime(windowEnd), passes,
+                Math.max(0, heapBytes - heapBaseline),
                 Duration.ofNanos(passes.cpuNanos()), Duration.between(START, windowEnd),
                 Duration.ofNanos(System.nanoTime() - wallStart), "peak " + requests.peakPerWindow()
                 + " counted requests in one rate-limit hour (limit " + model.rateLimitPerHour() + ")");

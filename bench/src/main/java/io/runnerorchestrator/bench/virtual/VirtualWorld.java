@@ -85,6 +85,7 @@ final class VirtualWorld {
 
     private final VirtualClock clock;
     private final EventQueue events;
+    private final Duration settle;
     private final Map<Long, Registration> registrations = new LinkedHashMap<>();
     private final NavigableMap<Long, Run> openRuns = new TreeMap<>();
     private final List<Job> allJobs = new ArrayList<>();
@@ -96,13 +97,14 @@ final class VirtualWorld {
     private long nextRunId = 5_000_001;
     private long nextJobId = 20_000_001;
     private int active;
-    private Instant traceStart;
     private Instant idleSince;
     private Duration idle = Duration.ZERO;
 
-    VirtualWorld(VirtualClock clock, EventQueue events) {
+    /** @param settle how long no job must be queued or running before the world counts as idle */
+    VirtualWorld(VirtualClock clock, EventQueue events, Duration settle) {
         this.clock = clock;
         this.events = events;
+        this.settle = settle;
     }
 
     /** {@code workflow_job} actions as they happen: queued, in_progress, completed. */
@@ -117,9 +119,6 @@ final class VirtualWorld {
 
     void enqueue(int jobCount, Duration duration) {
         Instant now = clock.instant();
-        if (traceStart == null) {
-            traceStart = now;
-        }
         Run run = new Run(nextRunId++, now);
         openRuns.put(run.id, run);
         for (int i = 0; i < jobCount; i++) {
@@ -190,17 +189,18 @@ final class VirtualWorld {
         return openRuns;
     }
 
+    /** No job queued or running for {@code settle} since the trace began. */
     boolean idle() {
-        return traceStart != null && active == 0;
+        return idleSince != null && !clock.instant().isBefore(idleSince.plus(settle));
     }
 
     boolean allDone() {
         return active == 0;
     }
 
-    /** Time after the first job with no job queued or running, up to {@code end}. */
+    /** Time counted as {@link #idle()}, up to {@code end}. */
     Duration idleTime(Instant end) {
-        return idleSince == null || active > 0 ? idle : idle.plus(Duration.between(idleSince, end));
+        return idleSince == null ? idle : idle.plus(settled(idleSince, end));
     }
 
     List<JobRecord> jobRecords() {
@@ -255,10 +255,15 @@ final class VirtualWorld {
         webhooks.accept("completed");
     }
 
+    private Duration settled(Instant from, Instant to) {
+        Duration length = Duration.between(from, to).minus(settle);
+        return length.isNegative() ? Duration.ZERO : length;
+    }
+
     private void changeActive(int delta) {
         Instant now = clock.instant();
         if (active == 0 && delta > 0 && idleSince != null) {
-            idle = idle.plus(Duration.between(idleSince, now));
+            idle = idle.plus(settled(idleSince, now));
             idleSince = null;
         }
         active += delta;
