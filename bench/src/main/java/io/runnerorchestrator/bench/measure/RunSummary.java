@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one run, as the table shows them. Waits are queued to started; added pickup latency
+ * The figures of one run, as the table shows them. Waits are queued to started (for a job never
+ * started, queued to the end of the run); added pickup latency
  * is queued to the start of the container of the runner that took the job (zero when that runner
  * was already up); runner-seconds count container time inside the window, busy while a job ran and
  * idle otherwise (booting included). CPU is the passes' CPU time over the time the loop ran.
@@ -31,6 +32,8 @@ public record RunSummary(RunLabel label, int jobs, int completed, Percentiles wa
                 completed++;
             }
             if (job.startedAt().isEmpty()) {
+                // Never started: it counts with the wait it had when the run ended, a lower bound.
+                waits.add(seconds(job.queuedAt(), run.windowEnd()));
                 continue;
             }
             waits.add(seconds(job.queuedAt(), job.startedAt().get()));

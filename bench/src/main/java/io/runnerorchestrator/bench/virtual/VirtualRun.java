@@ -31,7 +31,7 @@ public final class VirtualRun {
     /** A Monday at midnight: a workday trace starts with the night. */
     static final Instant START = Instant.parse("2025-01-06T00:00:00Z");
     static final String REPOSITORY = "bench/app";
-    private static final Duration DRAIN_LIMIT = Duration.ofHours(6);
+    private static final Duration DRAIN_LIMIT = Duration.ofHours(2);
     private static final Duration HEAP_SAMPLE_EVERY = Duration.ofHours(1);
 
     private final RunSetup setup;
