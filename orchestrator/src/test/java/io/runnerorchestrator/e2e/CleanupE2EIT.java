@@ -1,0 +1,48 @@
+package io.runnerorchestrator.e2e;
+
+import io.runnerorchestrator.githubsim.SimState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What is ours and dead is cleaned up; what is not ours is never touched. */
+class CleanupE2EIT {
+
+    private OrchestratorHarness harness;
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        harness.close();
+    }
+
+    @Test
+    void removesOurLeftoversAndLeavesOthersAlone() {
+        harness = OrchestratorHarness.create("cleanup");
+        E2eDocker docker = harness.docker();
+        String exited = docker.plantExited(harness.instanceId(), harness.prefix() + "-exited01");
+        String otherInstance = docker.plantExited(harness.instanceId() + "-other", harness.prefix() + "-other01");
+        String foreign = docker.runForeign("foreign-" + harness.instanceId());
+        String offline = harness.prefix() + "-offline01";
+        String foreignRunner = "someone-else-" + harness.instanceId();
+        harness.registerRunner(offline);
+        harness.registerRunner(foreignRunner);
+
+        harness.startOrchestrator(Map.of("MIN_RUNNERS", "1", "MAX_RUNNERS", "2"));
+
+        await("our exited container and offline registration are gone").atMost(Duration.ofSeconds(60))
+                .until(() -> !docker.exists(exited) && harness.sim().state().runner(offline).isEmpty());
+        PoolChecks pool = new PoolChecks(harness);
+        pool.awaitSettledAt(1, Duration.ofSeconds(60));
+        pool.awaitPasses(3, Duration.ofSeconds(30));
+        assertThat(docker.inspect(foreign).getState().getRunning()).as("foreign container still running").isTrue();
+        assertThat(docker.exists(otherInstance)).as("another instance's container").isTrue();
+        assertThat(harness.sim().state().runner(foreignRunner)).as("foreign registration")
+                .get().extracting(SimState.Runner::status).isEqualTo("offline");
+    }
+}
