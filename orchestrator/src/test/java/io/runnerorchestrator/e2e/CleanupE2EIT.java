@@ -25,10 +25,11 @@ class CleanupE2EIT {
     void removesOurLeftoversAndLeavesOthersAlone() {
         harness = OrchestratorHarness.create("cleanup");
         E2eDocker docker = harness.docker();
+        // Suffixes of 8 lowercase letters or digits, as the orchestrator names its runners.
         String exited = docker.plantExited(harness.instanceId(), harness.prefix() + "-exited01");
-        String otherInstance = docker.plantExited(harness.instanceId() + "-other", harness.prefix() + "-other01");
+        String otherInstance = docker.plantExited(harness.instanceId() + "-other", harness.prefix() + "-other001");
         String foreign = docker.runForeign("foreign-" + harness.instanceId());
-        String offline = harness.prefix() + "-offline01";
+        String offline = harness.prefix() + "-offline1";
         String foreignRunner = "someone-else-" + harness.instanceId();
         harness.registerRunner(offline);
         harness.registerRunner(foreignRunner);

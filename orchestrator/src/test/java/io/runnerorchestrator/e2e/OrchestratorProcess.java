@@ -72,10 +72,6 @@ final class OrchestratorProcess implements AutoCloseable {
         return Integer.parseInt(matcher.group(1));
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** SIGTERM: what `docker stop`, systemd and Kubernetes send. */
     void terminate() {
         process.destroy();
@@ -84,10 +80,6 @@ final class OrchestratorProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook runs. */
     void kill() {
         process.destroyForcibly();
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
     }
 
     /** Waits for the process to end and returns its exit status; fails after {@code deadline}. */

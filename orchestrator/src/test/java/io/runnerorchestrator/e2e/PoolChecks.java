@@ -26,7 +26,7 @@ final class PoolChecks {
         await("pool settled at " + size + " runner(s)").atMost(deadline).until(() -> settledAt(size));
     }
 
-    boolean settledAt(int size) {
+    private boolean settledAt(int size) {
         Set<String> containers = harness.docker().containers(harness.instanceId()).stream()
                 .filter(c -> "running".equals(c.getState())).map(E2eDocker::name).collect(Collectors.toSet());
         int all = harness.docker().containers(harness.instanceId()).size();
