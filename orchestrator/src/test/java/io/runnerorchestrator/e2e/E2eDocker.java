@@ -2,6 +2,7 @@ package io.runnerorchestrator.e2e;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
@@ -111,6 +112,11 @@ final class E2eDocker implements AutoCloseable {
             client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {
             // already gone: the outcome we want
+        } catch (ConflictException e) {
+            // "removal already in progress": the orchestrator, stopped a moment ago, was removing it
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                throw e;
+            }
         }
     }
 
