@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,36 +44,61 @@ final class DecisionExecutor {
         this.clock = clock;
     }
 
+    /** What {@link #execute} did: the runners started, and what became of each removal, in order. */
+    record Executed(List<String> started, Map<String, RemovalOutcome> removals) {
+    }
+
+    enum RemovalOutcome {
+        REMOVED,
+        /** GitHub showed the runner busy just before: it keeps its job. */
+        KEPT_BUSY,
+        /** Removed for being offline, but GitHub shows it online now. */
+        KEPT_ONLINE,
+        /** GitHub refused to delete the registration (422). */
+        REFUSED,
+        /** Docker or GitHub failed; the next pass sees the runner again. */
+        FAILED
+    }
+
     /**
      * Removals first (they free places under MAX), then starts, each in a place taken from
      * {@code slots}; nothing more is begun after {@code deadline}.
      */
-    void execute(Decision decision, StartSlots slots, Instant deadline) {
+    Executed execute(Decision decision, StartSlots slots, Instant deadline) {
         for (long jobId : decision.stuckJobs()) {
             log.warn("job.stuck job={} action=recycle_idle_runners", jobId);
             metrics.stuckJob(jobId);
         }
+        Map<String, RemovalOutcome> removals = new LinkedHashMap<>();
+        List<String> started = new ArrayList<>();
         for (Removal removal : decision.removals()) {
             if (pastDeadline(deadline)) {
-                return;
+                return new Executed(started, removals);
             }
-            remove(removal);
+            removals.put(removal.runnerName(), remove(removal));
         }
         for (Start start : decision.starts()) {
-            if (pastDeadline(deadline) || !start(start, slots)) {
-                return;
+            if (pastDeadline(deadline) || !start(start, slots, started)) {
+                break;
             }
         }
+        return new Executed(started, removals);
     }
 
-    private void remove(Removal removal) {
+    private RemovalOutcome remove(Removal removal) {
         String name = removal.runnerName();
         try {
-            if (removal.registrationId().isPresent() && !unregister(removal)) {
-                return;
-            }
-            if (removal.container()) {
-                backend.remove(name);
+            if (removal.reason().keepsBusy()) {
+                RemovalOutcome unregistered = removal.registrationId().isPresent() ? unregister(removal)
+                        : RemovalOutcome.REMOVED;
+                if (unregistered != RemovalOutcome.REMOVED) {
+                    return unregistered;
+                }
+                if (removal.container()) {
+                    backend.remove(name);
+                }
+            } else {
+                removeForced(removal);
             }
             log.info("scale.down name={} reason={}", name, removal.reason());
             metrics.scaledDown(removal.reason());
@@ -78,6 +107,7 @@ final class DecisionExecutor {
                 metrics.startFailed(removal.reason() == RemovalReason.BOOT_TIMEOUT ? "boot_timeout" : "exited");
                 logBackoff(name, removal.reason().name());
             }
+            return RemovalOutcome.REMOVED;
         } catch (RunnerBackendException e) {
             log.warn("runner.remove.failed name={} reason={} error={}", name, removal.reason(), e.getMessage());
         } catch (GitHubException e) {
@@ -85,36 +115,51 @@ final class DecisionExecutor {
             log.warn("runner.remove.failed name={} reason={} kind={} error={}", name, removal.reason(), e.kind(),
                     e.getMessage());
         }
+        return RemovalOutcome.FAILED;
+    }
+
+    /** The container first, which ends the job; GitHub refuses to delete a registration it still shows busy. */
+    private void removeForced(Removal removal) {
+        String name = removal.runnerName();
+        if (removal.container()) {
+            backend.remove(name);
+        }
+        removal.registrationId().ifPresent(id -> {
+            if (github.deleteRunner(id) == GitHub.DeleteResult.REFUSED) {
+                // Offline without container soon: a later pass deletes it as an orphan registration.
+                log.info("runner.unregister.deferred name={} registration={} cause=still_busy_on_github", name, id);
+            }
+        });
     }
 
     /**
      * Deletes the registration unless GitHub now shows the runner busy, or online when it was removed for
-     * being offline, or refuses; false keeps the container.
+     * being offline, or refuses; anything but REMOVED keeps the container.
      */
-    private boolean unregister(Removal removal) {
+    private RemovalOutcome unregister(Removal removal) {
         String name = removal.runnerName();
         long registrationId = removal.registrationId().orElseThrow();
         Optional<GitHubRunner> current = github.getRunner(registrationId);
         if (current.isEmpty()) {
-            return true;
+            return RemovalOutcome.REMOVED;
         }
         if (current.get().busy() || (current.get().online() && removal.reason().expectsOffline())) {
             log.info("runner.remove.skipped name={} registration={} cause={}", name, registrationId,
                     current.get().busy() ? "busy" : "online_now");
-            return false;
+            return current.get().busy() ? RemovalOutcome.KEPT_BUSY : RemovalOutcome.KEPT_ONLINE;
         }
         if (github.deleteRunner(registrationId) == GitHub.DeleteResult.REFUSED) {
             log.warn("runner.remove.refused name={} registration={} action=keep_container", name, registrationId);
-            return false;
+            return RemovalOutcome.REFUSED;
         }
-        return true;
+        return RemovalOutcome.REMOVED;
     }
 
     /**
      * False when no further start should follow in this pass: starting failed (the backoff decides
      * about the next) or the cluster is at MAX.
      */
-    private boolean start(Start start, StartSlots slots) {
+    private boolean start(Start start, StartSlots slots, List<String> started) {
         if (start.jobId().isPresent() && !claims.claim(start.jobId().get())) {
             log.info("runner.start.skipped job={} cause=already_claimed", start.jobId().get());
             return true;
@@ -148,6 +193,7 @@ final class DecisionExecutor {
         }
         slots.started();
         start.jobId().ifPresent(job -> claims.heldBy(runner.name(), job));
+        started.add(runner.name());
         log.info("scale.up name={} reason={} job={}", runner.name(), start.reason(),
                 start.jobId().map(String::valueOf).orElse("-"));
         metrics.scaledUp(start.reason());

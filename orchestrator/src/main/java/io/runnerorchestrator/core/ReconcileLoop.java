@@ -3,6 +3,7 @@ package io.runnerorchestrator.core;
 import io.runnerorchestrator.core.port.RateLimitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,8 @@ public final class ReconcileLoop implements ReconcileTrigger {
     private static final Logger log = LoggerFactory.getLogger(ReconcileLoop.class);
 
     public static final String THREAD_NAME = "reconcile-loop";
+    /** The log context key that ties a pass's lines together, the same key HTTP requests use. */
+    public static final String CORRELATION_ID = "correlation_id";
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
     /** Triggers within this window become one pass. */
     static final Duration COALESCE = Duration.ofMillis(200);
@@ -42,6 +45,8 @@ public final class ReconcileLoop implements ReconcileTrigger {
     private boolean running;
     private boolean rerun;
     private boolean stopped;
+    /** Passes begun; only the loop thread touches it. */
+    private long passes;
 
     /**
      * @param pacing the wait before the next periodic pass given GitHub's last reported budget (e.g. the
@@ -105,8 +110,14 @@ public final class ReconcileLoop implements ReconcileTrigger {
             }
         }
         log.info("shutdown.requested grace_ms={}", grace.toMillis());
-        Future<?> last = thread.submit(() -> reconciler.shutdown(
-                Duration.ofNanos(deadline - System.nanoTime()).minus(SHUTDOWN_MARGIN)));
+        Future<?> last = thread.submit(() -> {
+            MDC.put(CORRELATION_ID, "shutdown");
+            try {
+                reconciler.shutdown(Duration.ofNanos(deadline - System.nanoTime()).minus(SHUTDOWN_MARGIN));
+            } finally {
+                MDC.remove(CORRELATION_ID);
+            }
+        });
         try {
             last.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -130,6 +141,7 @@ public final class ReconcileLoop implements ReconcileTrigger {
             rerun = false;
             next = null;
         }
+        MDC.put(CORRELATION_ID, "pass-" + ++passes);
         try {
             log.debug("reconcile.pass.begin reason={}", reason);
             reconciler.reconcileOnce();
@@ -137,6 +149,7 @@ public final class ReconcileLoop implements ReconcileTrigger {
             // A bug in one pass must not end the loop: the next pass sees the world afresh.
             log.error("reconcile.failed error={}", e.toString(), e);
         } finally {
+            MDC.remove(CORRELATION_ID);
             synchronized (lock) {
                 running = false;
                 if (!stopped) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -107,11 +108,7 @@ public final class Reconciler {
         // In a cluster MIN, MAX and the queue are shared: this pass decides within this instance's part.
         ClusterPart part = ClusterPart.of(coordinator, scaling, observation);
         Decision decision = part.explain(policy.decide(part.scaling(), part.observation(), start));
-        if (decision.changesNothing()) {
-            log.debug("reconcile.decision pass={} {}", pass, decision);
-        } else {
-            log.info("reconcile.decision pass={} {}", pass, decision);
-        }
+        logDecision(pass, part, decision);
         Optional<ReconcileProblem> problem = Optional.empty();
         try {
             executor.execute(decision, part.slots(), Instant.MAX);
@@ -151,6 +148,38 @@ public final class Reconciler {
         snapshot = ReconcileSnapshot.of(++passes, start, took, observation, decision, scaling, backoff.status(),
                 Optional.empty(), true);
         log.info("shutdown.done busy_left={} took_ms={}", observation.count(RunnerState.BUSY), took.toMillis());
+    }
+
+    /**
+     * Runs a manual command serialized with the passes, on a fresh look at Docker and GitHub and this
+     * instance's part of the cluster, so it acts on the world as it is now and never races a pass.
+     * Throws {@link ManualScalingException} when the orchestrator cannot act now.
+     */
+    synchronized <T> T command(BiFunction<ClusterPart, DecisionExecutor, T> command) {
+        Instant now = clock.instant();
+        if (snapshot.shuttingDown()) {
+            throw new ManualScalingException(ManualScalingException.Kind.UNAVAILABLE, "the orchestrator is shutting down");
+        }
+        Optional<ReconcileProblem> quiet = failures.quietAt(now);
+        if (quiet.isPresent()) {
+            throw new ManualScalingException(ManualScalingException.Kind.UNAVAILABLE,
+                    quiet.get().waitReason().describe() + ": " + quiet.get().message());
+        }
+        try {
+            return command.apply(ClusterPart.of(coordinator, scaling, observe(now)), executor);
+        } catch (GitHubException e) {
+            ReconcileProblem problem = failures.record(e, now);
+            throw new ManualScalingException(ManualScalingException.Kind.UNAVAILABLE,
+                    problem.waitReason().describe() + ": " + e.getMessage());
+        } catch (RunnerBackendException e) {
+            throw new ManualScalingException(ManualScalingException.Kind.UNAVAILABLE,
+                    failures.record(e).waitReason().describe() + ": " + e.getMessage());
+        }
+    }
+
+    /** Failed starts as of now; read under the lock of {@link #command}. */
+    BackoffStatus backoffStatus() {
+        return backoff.status();
     }
 
     public ReconcileSnapshot snapshot() {
@@ -196,6 +225,23 @@ public final class Reconciler {
                 backoff.status());
         reportGauges(observation, now);
         return observation;
+    }
+
+    /** The decision with its inputs (this instance's part in a cluster), so a log reader sees why. */
+    private void logDecision(long pass, ClusterPart part, Decision decision) {
+        Observation seen = part.observation();
+        ScalingSettings limits = part.scaling();
+        Object[] fields = {pass, seen.matchingJobs().size(), seen.unservedJobs().size(),
+                seen.count(RunnerState.STARTING), seen.count(RunnerState.IDLE), seen.count(RunnerState.BUSY),
+                limits.minRunners(), limits.maxRunners(), limits.scaleUpThreshold(), limits.scaleDownThreshold(),
+                decision};
+        String format = "reconcile.decision pass={} queued={} unserved={} starting={} idle={} busy={} min={} max={}"
+                + " scale_up_threshold={} scale_down_threshold={} {}";
+        if (decision.changesNothing()) {
+            log.debug(format, fields);
+        } else {
+            log.info(format, fields);
+        }
     }
 
     /**

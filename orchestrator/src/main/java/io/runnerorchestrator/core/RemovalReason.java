@@ -17,11 +17,20 @@ public enum RemovalReason {
     /** Idle while a matching job stayed queued for several poll intervals: the runner is recycled. */
     STUCK_JOB,
     /** Graceful shutdown of the orchestrator. */
-    SHUTDOWN;
+    SHUTDOWN,
+    /** Asked for through the API; skipped when GitHub shows the runner busy just before. */
+    MANUAL,
+    /** Asked for through the API with force: the container goes even while it runs a job. */
+    FORCED;
 
     /** Decided because GitHub showed the runner offline: moot if it is online by the time of removal. */
     public boolean expectsOffline() {
         return this == BOOT_TIMEOUT || this == LOST || this == ORPHAN_REGISTRATION;
+    }
+
+    /** A busy runner is kept, except when its removal was forced. */
+    public boolean keepsBusy() {
+        return this != FORCED;
     }
 
     /** Counts as a failed start for the backoff. */

@@ -1,0 +1,50 @@
+package io.runnerorchestrator.app.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.runnerorchestrator.app.config.OrchestratorConfig;
+import io.runnerorchestrator.core.ScalingSettings;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/** The configuration as the status shows it: every knob, and for each secret only whether it is set. */
+public record ConfigurationView(String scope, @JsonProperty("github_api_url") String githubApiUrl,
+                                @JsonProperty("min_runners") int minRunners,
+                                @JsonProperty("max_runners") int maxRunners,
+                                @JsonProperty("scale_up_threshold") int scaleUpThreshold,
+                                @JsonProperty("scale_down_threshold") int scaleDownThreshold,
+                                @JsonProperty("idle_timeout_seconds") long idleTimeoutSeconds,
+                                @JsonProperty("poll_interval_seconds") long pollIntervalSeconds,
+                                @JsonProperty("boot_timeout_seconds") long bootTimeoutSeconds,
+                                @JsonProperty("runner_labels") List<String> runnerLabels,
+                                @JsonProperty("runner_image") String runnerImage,
+                                @JsonProperty("runner_network") String runnerNetwork,
+                                @JsonProperty("runner_docker") String runnerDocker,
+                                @JsonProperty("registration_mode") String registrationMode,
+                                @JsonProperty("runner_name_prefix") String runnerNamePrefix,
+                                String coordination, boolean demo,
+                                @JsonProperty("webhook_secret_set") boolean webhookSecretSet,
+                                @JsonProperty("api_token_set") boolean apiTokenSet) {
+
+    static ConfigurationView of(OrchestratorConfig config) {
+        ScalingSettings scaling = config.scaling();
+        return new ConfigurationView(config.github().scope().toString(), withoutUserInfo(config.github().apiUrl()),
+                scaling.minRunners(), scaling.maxRunners(), scaling.scaleUpThreshold(), scaling.scaleDownThreshold(),
+                scaling.idleTimeout().toSeconds(), scaling.pollInterval().toSeconds(), scaling.bootTimeout().toSeconds(),
+                config.runner().labels(), config.docker().image(), config.docker().network(),
+                lower(config.docker().dockerAccess().name()), lower(config.runner().mode().name()),
+                config.runner().namePrefix(), config.redisUrl().isPresent() ? "redis" : "local", config.demo(),
+                config.http().webhookSecret().isPresent(), config.http().apiToken().isPresent());
+    }
+
+    /** A URL may carry credentials before the host; the status never shows them. */
+    private static String withoutUserInfo(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

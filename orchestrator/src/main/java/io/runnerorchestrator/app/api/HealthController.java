@@ -1,0 +1,65 @@
+package io.runnerorchestrator.app.api;
+
+import io.runnerorchestrator.adapter.docker.DockerHealth;
+import io.runnerorchestrator.core.ReconcileProblem;
+import io.runnerorchestrator.core.ReconcileSnapshot;
+import io.runnerorchestrator.core.Reconciler;
+import io.runnerorchestrator.core.port.RateLimitStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * GET /api/v1/health: live while it answers; ready when the Docker engine answers now and GitHub
+ * accepted the credentials on the last pass. 503 when not ready.
+ */
+@RestController
+public class HealthController {
+
+    public static final String PATH = "/api/v1/health";
+
+    private final DockerHealth docker;
+    private final Reconciler reconciler;
+
+    public HealthController(DockerHealth docker, Reconciler reconciler) {
+        this.docker = docker;
+        this.reconciler = reconciler;
+    }
+
+    @Operation(summary = "Liveness and readiness", description = "200 when ready, 503 when Docker does not answer"
+            + " or GitHub has not (yet) accepted the credentials.")
+    @GetMapping(PATH)
+    public ResponseEntity<HealthView> health() {
+        DockerHealth.Status engine = docker.check();
+        Map<String, HealthView.Check> checks = new LinkedHashMap<>();
+        checks.put("docker", new HealthView.Check(engine.up(), engine.detail()));
+        checks.put("github", github(reconciler.snapshot(), reconciler.rateLimit()));
+        boolean ready = checks.values().stream().allMatch(HealthView.Check::ok);
+        return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(new HealthView(ready ? "UP" : "DOWN", true, ready, checks));
+    }
+
+    /**
+     * Authorized once a pass observed GitHub, or GitHub answered at all and the last pass was not refused
+     * a 401 (a rate limit or an outage says nothing against the credentials).
+     */
+    static HealthView.Check github(ReconcileSnapshot snapshot, RateLimitStatus rateLimit) {
+        if (snapshot.problem().filter(p -> p.kind() == ReconcileProblem.Kind.GITHUB_UNAUTHORIZED).isPresent()) {
+            return new HealthView.Check(false, "GitHub rejected the credentials: " + snapshot.problem().get().message()
+                    + "; check GITHUB_TOKEN");
+        }
+        if (snapshot.pass() == 0) {
+            return new HealthView.Check(false, "no reconcile pass has run yet");
+        }
+        if (snapshot.decision().isPresent() || rateLimit.known()) {
+            return new HealthView.Check(true, "authorized; last pass " + snapshot.pass() + " at " + snapshot.at());
+        }
+        return new HealthView.Check(false, "GitHub has not answered yet: "
+                + snapshot.problem().map(ReconcileProblem::message).orElse("unknown"));
+    }
+}
