@@ -8,6 +8,8 @@ import io.runnerorchestrator.core.JobWait;
 import io.runnerorchestrator.core.ReconcileProblem;
 import io.runnerorchestrator.core.ReconcileSnapshot;
 import io.runnerorchestrator.core.Reconciler;
+import io.runnerorchestrator.core.port.ClusterView;
+import io.runnerorchestrator.core.port.Coordinator;
 import io.runnerorchestrator.core.port.RateLimitStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,10 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** GET /api/v1/status: the pool, the queue and why each job waits, GitHub's budget, and the last pass. */
+/**
+ * GET /api/v1/status: the pool, the queue and why each job waits, GitHub's budget, the last pass, and
+ * the cluster when instances share a queue.
+ */
 @RestController
 public class StatusController {
 
@@ -32,14 +37,16 @@ public class StatusController {
 
     private final OrchestratorConfig config;
     private final Reconciler reconciler;
+    private final Coordinator coordinator;
     private final Clock clock;
     private final String version = Optional.ofNullable(RunnerOrchestratorApplication.class.getPackage()
             .getImplementationVersion()).orElse("dev");
     private final Instant startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 
-    public StatusController(OrchestratorConfig config, Reconciler reconciler, Clock clock) {
+    public StatusController(OrchestratorConfig config, Reconciler reconciler, Coordinator coordinator, Clock clock) {
         this.config = config;
         this.reconciler = reconciler;
+        this.coordinator = coordinator;
         this.clock = clock;
     }
 
@@ -53,7 +60,7 @@ public class StatusController {
                 Duration.between(startedAt, now).toSeconds(), ConfigurationView.of(config), snapshot.counts(),
                 new StatusView.Queue(snapshot.queue().size(), snapshot.queue().stream().map(w -> job(w, now)).toList()),
                 github(snapshot, reconciler.rateLimit()), lastReconcile(snapshot), startFailures(snapshot.backoff()),
-                snapshot.shuttingDown());
+                cluster(coordinator.status()), snapshot.shuttingDown());
     }
 
     private static StatusView.QueuedJob job(JobWait wait, Instant now) {
@@ -89,6 +96,12 @@ public class StatusController {
     private static StatusView.StartFailures startFailures(BackoffStatus backoff) {
         return new StatusView.StartFailures(backoff.consecutiveFailures(), backoff.totalFailures(),
                 backoff.retryAt().orElse(null), backoff.lastFailure().orElse(null));
+    }
+
+    private static StatusView.Cluster cluster(ClusterView view) {
+        return new StatusView.Cluster(view.shared(), view.degraded(), view.self(), view.leader().orElse(null),
+                view.instances().stream().map(m -> new StatusView.Member(m.id(), m.runnerPrefix(), m.alive(),
+                        m.runners(), m.reserved(), m.minShare().orElse(null))).toList());
     }
 
     private static String describe(ReconcileProblem problem) {

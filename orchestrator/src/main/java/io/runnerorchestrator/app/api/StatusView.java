@@ -12,7 +12,7 @@ public record StatusView(@JsonProperty("instance_id") String instanceId, String 
                          @JsonProperty("uptime_seconds") long uptimeSeconds,
                          ConfigurationView configuration, RunnerCounts runners, Queue queue, GitHub github,
                          @JsonProperty("last_reconcile") LastReconcile lastReconcile,
-                         @JsonProperty("start_failures") StartFailures startFailures,
+                         @JsonProperty("start_failures") StartFailures startFailures, Cluster cluster,
                          @JsonProperty("shutting_down") boolean shuttingDown) {
 
     /** Queued jobs, oldest first, served or not. */
@@ -39,6 +39,15 @@ public record StatusView(@JsonProperty("instance_id") String instanceId, String 
 
     public record DecisionView(int desired, List<String> starts, List<String> removals,
                                @JsonProperty("stuck_jobs") List<Long> stuckJobs, String summary) {
+    }
+
+    /** The instances sharing the queue through Redis; {@code shared} false for an instance alone. */
+    public record Cluster(boolean shared, boolean degraded, String self, String leader, List<Member> instances) {
+    }
+
+    /** @param minShare its share of MIN_RUNNERS as the leader placed it, null before that */
+    public record Member(String id, @JsonProperty("runner_prefix") String runnerPrefix, boolean alive, int runners,
+                         int reserved, @JsonProperty("min_share") Integer minShare) {
     }
 
     public record StartFailures(int consecutive, long total, @JsonProperty("retry_at") Instant retryAt,

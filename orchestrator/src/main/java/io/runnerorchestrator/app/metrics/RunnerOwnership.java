@@ -1,9 +1,14 @@
 package io.runnerorchestrator.app.metrics;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Tells this pool's runners by name, as the core does: {@code <prefix>-...}, case-insensitive. */
+/**
+ * Tells this pool's runners by name with the core's rule: {@code <prefix>-} and eight lowercase
+ * letters or digits, case-insensitive, so prefix {@code ci} never claims the runners of {@code ci-2}.
+ */
 public final class RunnerOwnership {
+    private static final Pattern SUFFIX = Pattern.compile("[a-z0-9]{8}");
 
     private final String prefix;
 
@@ -12,6 +17,7 @@ public final class RunnerOwnership {
     }
 
     public boolean owns(String runnerName) {
-        return runnerName.toLowerCase(Locale.ROOT).startsWith(prefix);
+        String name = runnerName.toLowerCase(Locale.ROOT);
+        return name.startsWith(prefix) && SUFFIX.matcher(name.substring(prefix.length())).matches();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * The parts of an accepted {@code workflow_job} delivery that job tracking needs: which runner took
  * which job, and GitHub's own timestamps (queued, started, completed).
  *
- * @param organization the repository's owner
+ * @param organization the repository's owner (the part of {@code owner/name} before the slash)
  * @param conclusion   set on {@code completed}: success, failure, cancelled, ...
  */
 public record WorkflowJobDelivery(String action, long jobId, Optional<String> runnerName, String organization,
@@ -33,8 +33,9 @@ public record WorkflowJobDelivery(String action, long jobId, Optional<String> ru
             return Optional.empty();
         }
         String repository = text(root.path("repository").path("full_name")).orElse("");
-        String owner = text(root.path("repository").path("owner").path("login"))
-                .orElse(repository.contains("/") ? repository.substring(0, repository.indexOf('/')) : "");
+        // The repository's own name says its owner; owner.login is only a fallback.
+        String owner = repository.contains("/") ? repository.substring(0, repository.indexOf('/'))
+                : text(root.path("repository").path("owner").path("login")).orElse("");
         return Optional.of(new WorkflowJobDelivery(root.path("action").stringValue(), job.path("id").longValue(),
                 text(job.path("runner_name")), owner, repository,
                 text(job.path("conclusion")).map(c -> c.toLowerCase(Locale.ROOT)),
