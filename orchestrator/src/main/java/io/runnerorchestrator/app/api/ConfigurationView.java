@@ -10,6 +10,7 @@ import java.util.Locale;
 
 /** The configuration as the status shows it: every knob, and for each secret only whether it is set. */
 public record ConfigurationView(String scope, @JsonProperty("github_api_url") String githubApiUrl,
+                                @JsonProperty("github_auth") String githubAuth,
                                 @JsonProperty("min_runners") int minRunners,
                                 @JsonProperty("max_runners") int maxRunners,
                                 @JsonProperty("scale_up_threshold") int scaleUpThreshold,
@@ -30,12 +31,18 @@ public record ConfigurationView(String scope, @JsonProperty("github_api_url") St
     static ConfigurationView of(OrchestratorConfig config) {
         ScalingSettings scaling = config.scaling();
         return new ConfigurationView(config.github().scope().toString(), withoutUserInfo(config.github().apiUrl()),
+                auth(config),
                 scaling.minRunners(), scaling.maxRunners(), scaling.scaleUpThreshold(), scaling.scaleDownThreshold(),
                 scaling.idleTimeout().toSeconds(), scaling.pollInterval().toSeconds(), scaling.bootTimeout().toSeconds(),
                 config.runner().labels(), config.docker().image(), config.docker().network(),
                 lower(config.docker().dockerAccess().name()), lower(config.runner().mode().name()),
                 config.runner().namePrefix(), config.redisUrl().isPresent() ? "redis" : "local", config.demo(),
                 config.http().webhookSecret().isPresent(), config.http().apiToken().isPresent());
+    }
+
+    /** How the orchestrator authenticates, never with what. */
+    private static String auth(OrchestratorConfig config) {
+        return config.github().token().isPresent() ? "token" : config.github().app().isPresent() ? "app" : "none";
     }
 
     /** A URL may carry credentials before the host; the status never shows them. */
