@@ -1,5 +1,8 @@
-package io.runnerorchestrator.app.api;
+package io.runnerorchestrator.e2e.logging;
 
+import io.runnerorchestrator.app.api.ApiClient;
+import io.runnerorchestrator.app.api.OrchestratorUnderTest;
+import io.runnerorchestrator.app.api.OwnContainers;
 import io.runnerorchestrator.app.webhook.WebhookController;
 import io.runnerorchestrator.githubsim.GitHubSimulator;
 import io.runnerorchestrator.githubsim.SimConfig;
@@ -34,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged jar with STRUCTURED_LOGGING=true and LOG_LEVEL=DEBUG serving a burst with real
  * fake-runner containers, webhooks and API calls: every stdout line is one JSON object, pass and
- * request lines carry their correlation id, and no secret appears anywhere in the output.
+ * request lines carry their correlation id, and no secret appears anywhere in the output. Kept out of
+ * the app packages so that a surefire run of them never starts a jar that is not built yet.
  */
 class StructuredLoggingIT {
 
