@@ -7,7 +7,7 @@ import io.runnerorchestrator.adapter.docker.DockerRunnerSettings;
 import io.runnerorchestrator.adapter.github.GitHubApiSettings;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
 import io.runnerorchestrator.adapter.github.PersonalAccessToken;
-import io.runnerorchestrator.bench.BudgetPacing;
+import io.runnerorchestrator.adapter.github.PassCostPacing;
 import io.runnerorchestrator.bench.Mode;
 import io.runnerorchestrator.bench.RunSetup;
 import io.runnerorchestrator.bench.measure.HeapProbe;
@@ -98,7 +98,7 @@ public final class DockerRun {
         Reconciler reconciler = new Reconciler(setup.scaling(), setup.policy().rules(), runnerSettings(sim.baseUrl()),
                 github, backend, new LocalCoordinator(clock), metrics, clock);
         Duration poll = setup.scaling().pollInterval();
-        ReconcileLoop loop = new ReconcileLoop(reconciler, poll, new BudgetPacing(poll, clock));
+        ReconcileLoop loop = new ReconcileLoop(reconciler, poll, new PassCostPacing(poll, clock));
         ScheduledExecutorService pushes = Executors.newSingleThreadScheduledExecutor();
         Instant loopStart = clock.instant();
         try (WebhookTrigger hooks = new WebhookTrigger(loop)) {

@@ -1,6 +1,6 @@
 package io.runnerorchestrator.bench.virtual;
 
-import io.runnerorchestrator.bench.BudgetPacing;
+import io.runnerorchestrator.adapter.github.PassCostPacing;
 import io.runnerorchestrator.bench.Mode;
 import io.runnerorchestrator.bench.RunSetup;
 import io.runnerorchestrator.bench.measure.HeapProbe;
@@ -57,7 +57,7 @@ public final class VirtualRun {
                 OrchestratorMetrics.NOOP, clock);
         PassStats passes = new PassStats();
         Duration poll = setup.scaling().pollInterval();
-        VirtualLoop loop = new VirtualLoop(clock, events, reconciler, poll, new BudgetPacing(poll, clock), passes,
+        VirtualLoop loop = new VirtualLoop(clock, events, reconciler, poll, new PassCostPacing(poll, clock), passes,
                 backend::startsDoneAt);
         if (setup.mode() == Mode.WEBHOOK) {
             world.onJobEvent(action -> events.at(clock.instant().plus(model.webhookDelay()),

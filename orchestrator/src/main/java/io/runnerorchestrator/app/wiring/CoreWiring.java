@@ -1,5 +1,6 @@
 package io.runnerorchestrator.app.wiring;
 
+import io.runnerorchestrator.adapter.github.PassCostPacing;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.app.lifecycle.ReconcileLoopLifecycle;
 import io.runnerorchestrator.core.JobAssignments;

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.github.app;
 
+import io.runnerorchestrator.core.MutableClock;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
@@ -17,7 +18,7 @@ class AppJwtTest {
     void isSignedRs256IssuedAMinuteAgoAndExpiresWithinTenMinutes() {
         KeyPair pair = TestKeys.rsa(2048);
         Instant now = Instant.parse("2026-03-01T12:00:00Z");
-        AppJwt jwt = new AppJwt("424242", AppPrivateKey.fromPem(TestKeys.pkcs1Pem(pair), "key"), new TestClock(now));
+        AppJwt jwt = new AppJwt("424242", AppPrivateKey.fromPem(TestKeys.pkcs1Pem(pair), "key"), new MutableClock(now));
 
         String header = jwt.authorizationHeader();
         Jws<Claims> parsed = Jwts.parser().verifyWith(pair.getPublic()).clock(() -> Date.from(now)).build()

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.github.app;
 
+import io.runnerorchestrator.core.MutableClock;
 import io.runnerorchestrator.adapter.github.GitHubApiSettings;
 import io.runnerorchestrator.adapter.github.GitHubRequestListener;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
@@ -36,7 +37,7 @@ class GitHubAppCredentialsTest {
     private static final KeyPair APP_KEY = TestKeys.rsa(2048);
     private static final RetryPolicy QUICK = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ZERO);
 
-    private final TestClock clock = new TestClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private GitHubSimulator sim;
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.github.app;
 
+import io.runnerorchestrator.core.MutableClock;
 import io.runnerorchestrator.adapter.github.GitHubApiSettings;
 import io.runnerorchestrator.adapter.github.GitHubRequestListener;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
@@ -42,7 +43,7 @@ class GitHubAppScaleUpTest {
     private static final String ACCESS_TOKENS = "POST /app/installations/{installation_id}/access_tokens";
 
     private final KeyPair key = TestKeys.rsa(2048);
-    private final TestClock gitHubTime = new TestClock(Instant.now());
+    private final MutableClock gitHubTime = new MutableClock(Instant.now());
     private final Clock clock = Clock.systemUTC();
     private final GitHubSimulator sim = GitHubSimulator.start(SimConfig.builder().token("ghp_unused")
             .repository("acme/app").clock(gitHubTime).githubApp(APP_ID, key.getPublic()).build());

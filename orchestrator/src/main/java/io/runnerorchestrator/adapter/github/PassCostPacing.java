@@ -1,6 +1,5 @@
-package io.runnerorchestrator.app.wiring;
+package io.runnerorchestrator.adapter.github;
 
-import io.runnerorchestrator.adapter.github.RateLimitPacer;
 import io.runnerorchestrator.core.port.RateLimitStatus;
 
 import java.time.Clock;
@@ -12,7 +11,7 @@ import java.util.function.Function;
  * runs low. What a pass costs is learnt from the budget reported after one pass and the next; until
  * that is known a pass is assumed to cost {@link #ASSUMED_COST}. Called from the loop only.
  */
-final class PassCostPacing implements Function<RateLimitStatus, Duration> {
+public final class PassCostPacing implements Function<RateLimitStatus, Duration> {
 
     /** The runner list, the queued runs and their jobs: what an ordinary pass asks for. */
     static final int ASSUMED_COST = 3;
@@ -25,7 +24,7 @@ final class PassCostPacing implements Function<RateLimitStatus, Duration> {
     private RateLimitStatus last = RateLimitStatus.UNKNOWN;
     private int costPerPass = ASSUMED_COST;
 
-    PassCostPacing(Duration pollInterval, Clock clock) {
+    public PassCostPacing(Duration pollInterval, Clock clock) {
         this.pollInterval = pollInterval;
         this.clock = clock;
     }
