@@ -26,9 +26,9 @@ import static org.awaitility.Awaitility.await;
  * The real Docker engine as the tests see it: containers by instance label, containers planted
  * beside the orchestrator's, and cleanup of exactly what one test made.
  */
-final class E2eDocker implements AutoCloseable {
+public final class E2eDocker implements AutoCloseable {
 
-    static final String FAKE_RUNNER_IMAGE = "fake-runner:local";
+    public static final String FAKE_RUNNER_IMAGE = "fake-runner:local";
     private static final Path BUILD_SCRIPT = Path.of("..", "github-sim", "fake-runner", "build-image.sh");
 
     private final DockerClient client = DockerClientFactory.fromEnvironment();
@@ -36,7 +36,7 @@ final class E2eDocker implements AutoCloseable {
     private final List<String> planted = new ArrayList<>();
 
     /** Builds {@value #FAKE_RUNNER_IMAGE}; the script does nothing when the image is up to date. */
-    static void buildFakeRunnerImage() {
+    public static void buildFakeRunnerImage() {
         try {
             Process build = new ProcessBuilder("sh", BUILD_SCRIPT.toString()).redirectErrorStream(true).start();
             String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -50,12 +50,12 @@ final class E2eDocker implements AutoCloseable {
         }
     }
 
-    DockerClient client() {
+    public DockerClient client() {
         return client;
     }
 
     /** Every container (running or not) carrying this instance's label. */
-    List<Container> containers(String instanceId) {
+    public List<Container> containers(String instanceId) {
         return client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ContainerLabels.INSTANCE, instanceId)).exec();
     }
@@ -101,7 +101,7 @@ final class E2eDocker implements AutoCloseable {
     }
 
     /** Removes every container of this instance and every one this object planted; nothing else. */
-    void removeAll(String instanceId) {
+    public void removeAll(String instanceId) {
         containers(instanceId).forEach(c -> remove(c.getId()));
         planted.forEach(this::remove);
         planted.clear();

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * The packaged jar ({@value #JAR_PATH}) running as a child process with a given environment and
  * nothing else, its output in a file. Failsafe runs after packaging, so the jar is the one users get.
  */
-final class OrchestratorProcess implements AutoCloseable {
+public final class OrchestratorProcess implements AutoCloseable {
 
     static final String JAR_PATH = "target/runner-orchestrator.jar";
     static final Duration START_DEADLINE = Duration.ofSeconds(120);
@@ -37,7 +37,7 @@ final class OrchestratorProcess implements AutoCloseable {
     }
 
     /** Starts the jar and waits until Spring reports it started (the reconcile loop runs by then). */
-    static OrchestratorProcess start(Map<String, String> environment, Path log) {
+    public static OrchestratorProcess start(Map<String, String> environment, Path log) {
         Path jar = Path.of(JAR_PATH);
         assertThat(jar).as("the packaged jar (failsafe runs after package)").isRegularFile();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -53,7 +53,13 @@ final class OrchestratorProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + jar, e);
         }
-        started.awaitStarted();
+        try {
+            started.awaitStarted();
+        } catch (RuntimeException | AssertionError e) {
+            // Not returned, so no caller could ever stop it: a JVM left running would outlive the test.
+            started.close();
+            throw e;
+        }
         return started;
     }
 
@@ -66,7 +72,7 @@ final class OrchestratorProcess implements AutoCloseable {
     }
 
     /** The HTTP port it listens on (PORT=0 lets it pick a free one). */
-    int port() {
+    public int port() {
         Matcher matcher = PORT.matcher(log());
         assertThat(matcher.find()).as("port in the log").isTrue();
         return Integer.parseInt(matcher.group(1));
@@ -78,8 +84,12 @@ final class OrchestratorProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits for the process to end and returns its exit status; fails after {@code deadline}. */
@@ -97,7 +107,7 @@ final class OrchestratorProcess implements AutoCloseable {
     }
 
     /** Log lines with this event name, e.g. {@code runner.started}. */
-    List<String> events(String event) {
+    public List<String> events(String event) {
         return log().lines().filter(line -> line.contains(" " + event + " ")).toList();
     }
 

@@ -7,22 +7,22 @@ import java.util.Collection;
 import java.util.List;
 
 /** Questions about the simulator's jobs that the end-to-end tests ask again and again. */
-final class SimJobs {
+public final class SimJobs {
 
     private SimJobs() {
     }
 
-    static List<SimState.Job> of(SimState state, Collection<Long> ids) {
+    public static List<SimState.Job> of(SimState state, Collection<Long> ids) {
         return state.jobs().stream().filter(job -> ids.contains(job.id())).toList();
     }
 
-    static boolean allCompleted(SimState state, Collection<Long> ids) {
+    public static boolean allCompleted(SimState state, Collection<Long> ids) {
         List<SimState.Job> jobs = of(state, ids);
         return jobs.size() == ids.size() && jobs.stream().allMatch(job -> job.status().equals("completed"));
     }
 
     /** Jobs that ended other than with success: a runner killed under a job shows here. */
-    static List<String> notSuccessful(SimState state) {
+    public static List<String> notSuccessful(SimState state) {
         return state.jobs().stream()
                 .filter(job -> job.conclusion() != null && !job.conclusion().equals("success"))
                 .map(job -> job.id() + ":" + job.conclusion())
