@@ -12,11 +12,13 @@ WORKDIR /src
 COPY pom.xml ./
 COPY github-sim/pom.xml github-sim/
 COPY orchestrator/pom.xml orchestrator/
-RUN mvn -B -q -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package \
+# The reactor lists bench/ too; its pom is enough, the image builds only the orchestrator and what it needs.
+COPY bench/pom.xml bench/
+RUN mvn -B -q -pl orchestrator -am -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package \
  && rm -rf github-sim/target orchestrator/target
 COPY github-sim/src github-sim/src
 COPY orchestrator/src orchestrator/src
-RUN mvn -B -q -Dmaven.test.skip=true package
+RUN mvn -B -q -pl orchestrator -am -Dmaven.test.skip=true package
 COPY deploy/healthcheck/HealthCheck.java /healthcheck/
 RUN javac -d /healthcheck /healthcheck/HealthCheck.java
 
