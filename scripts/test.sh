@@ -123,10 +123,28 @@ build_fake_runner_image() {
     bash "$script" || trouble "$script failed"
 }
 
+# The deployment tests (compose file, scripts, runner image, orchestrator image built from local
+# base images) run first, so that Maven's test summary stays the last word of the run.
+# SKIP_DEPLOY_TESTS=true leaves them out of a quick local run; CI always runs them.
+run_deploy_tests() {
+    if [ "${SKIP_DEPLOY_TESTS:-false}" = "true" ] && [ "$CI" != "true" ]; then
+        log "SKIP_DEPLOY_TESTS=true: deployment tests left out"
+        return 0
+    fi
+    log "deployment tests (deploy/test-all.sh; log: $STATE_DIR/deploy-tests.log)"
+    if ! bash deploy/test-all.sh >"$STATE_DIR/deploy-tests.log" 2>&1; then
+        grep -E '^(FAIL|== )' "$STATE_DIR/deploy-tests.log" >&2 || true
+        log "error: deployment tests failed; see $STATE_DIR/deploy-tests.log"
+        return 1
+    fi
+    log "deployment tests: $(grep -E 'passed, [0-9]+ failed$' "$STATE_DIR/deploy-tests.log" | tail -n 1)"
+}
+
 mkdir -p "$STATE_DIR"
 install_missing
 ensure_docker
 ensure_redis
 build_fake_runner_image
+run_deploy_tests
 log "mvn -B verify $*"
 exec mvn -B verify "$@"
