@@ -44,9 +44,13 @@ final class BurstPlan {
 
     /** For the banner: when bursts come. */
     String schedule() {
-        String every = fixedInterval.map(d -> "every " + (d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms"))
-                .orElse("every " + MIN_GAP.toSeconds() + "-" + MAX_GAP.toSeconds() + " s");
-        return "bursts of " + MIN_JOBS + "-" + MAX_JOBS + " jobs " + every;
+        String every = fixedInterval.map(BurstPlan::describe)
+                .orElse(MIN_GAP.toSeconds() + "-" + MAX_GAP.toSeconds() + " s");
+        return "bursts of " + MIN_JOBS + "-" + MAX_JOBS + " jobs every " + every;
+    }
+
+    private static String describe(Duration interval) {
+        return interval.toMillis() % 1000 == 0 ? interval.toSeconds() + " s" : interval.toMillis() + " ms";
     }
 
     private Duration randomGap() {

@@ -41,7 +41,10 @@ final class DemoEnvironment {
         return result;
     }
 
-    /** GitHub is the simulator at {@code simulatorUrl}, reached with {@code token}; webhooks signed with {@code webhookSecret}. */
+    /**
+     * GitHub is the simulator at {@code simulatorUrl}, reached with {@code token}; its webhooks are
+     * signed with {@code webhookSecret}.
+     */
     static Map<String, String> pointedAt(Map<String, String> environment, String simulatorUrl, Secret token,
                                          Secret webhookSecret) {
         Map<String, String> result = new HashMap<>(environment);

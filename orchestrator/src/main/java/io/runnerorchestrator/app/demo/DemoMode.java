@@ -1,6 +1,7 @@
 package io.runnerorchestrator.app.demo;
 
 import io.runnerorchestrator.adapter.simulated.SimulatedRunnerBackend;
+import io.runnerorchestrator.app.config.ConfigException;
 import io.runnerorchestrator.app.config.ConfigLoader;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.app.config.Secret;
@@ -42,7 +43,7 @@ public final class DemoMode implements ApplicationContextInitializer<GenericAppl
         this.loader = loader;
     }
 
-    /** Checks the demo's environment; starts nothing. Throws {@link io.runnerorchestrator.app.config.ConfigException}. */
+    /** Checks the demo's environment and starts nothing; a bad value is a {@link ConfigException}. */
     public static DemoMode prepare(Map<String, String> userEnvironment, ConfigLoader loader) {
         Map<String, String> environment = DemoEnvironment.withDefaults(userEnvironment);
         return new DemoMode(environment, loader.load(environment, true), DemoSettings.from(environment), loader);

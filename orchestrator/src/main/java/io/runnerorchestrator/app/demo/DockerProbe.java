@@ -22,7 +22,8 @@ final class DockerProbe {
 
     static RunnerChoice probe(Optional<String> dockerHost, String image) {
         String where = dockerHost.orElse(DEFAULT_DOCKER_HOST);
-        try (DockerClient docker = dockerHost.map(host -> DockerClientFactory.fromEnvironment(Map.of("DOCKER_HOST", host)))
+        try (DockerClient docker = dockerHost
+                .map(host -> DockerClientFactory.fromEnvironment(Map.of("DOCKER_HOST", host)))
                 .orElseGet(DockerClientFactory::fromEnvironment)) {
             DockerHealth.Status engine = new DockerHealth(docker).check();
             if (!engine.up()) {

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.e2e.demo;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -73,8 +74,35 @@ final class DemoProcess implements AutoCloseable {
         return env;
     }
 
-    /** Waits for the banner and returns the simulator's state URL it prints. */
-    URI awaitBanner() throws IOException {
+    /**
+     * Waits for the banner, then for GET /api/v1/health to answer 200 (a pass has run against the
+     * simulator); returns the simulator's state URL the banner prints.
+     */
+    URI awaitReady() throws IOException {
+        URI simState = awaitBanner();
+        URI health = api("/api/v1/health");
+        await().atMost(START_DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> status(health) == 200);
+        return simState;
+    }
+
+    /** GET of the orchestrator's {@code path}, which must answer 200 with JSON. */
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
+        return json.readTree(answer.body());
+    }
+
+    private URI api(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private int status(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private URI awaitBanner() throws IOException {
         await().atMost(START_DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(process.isAlive()).as("the demo exited early; stderr: %s", stderr()).isTrue();
             return SIM_STATE.matcher(stdout()).find();
@@ -93,6 +121,32 @@ final class DemoProcess implements AutoCloseable {
                 .filter(job -> job.path("conclusion").asString("").equals("success"))
                 .map(job -> job.path("runner_name").asString(""))
                 .toList();
+    }
+
+    /** The images of the runners GET /api/v1/runners shows busy now, by runner name. */
+    Map<String, String> busyRunnerImages() throws IOException, InterruptedException {
+        Map<String, String> busy = new HashMap<>();
+        for (JsonNode runner : get("/api/v1/runners").path("runners")) {
+            if (runner.path("state").asString("").equals("busy")) {
+                busy.put(runner.path("id").asString(), runner.path("image").asString(""));
+            }
+        }
+        return busy;
+    }
+
+    /**
+     * Checks GET /api/v1/status: this instance, in demo mode, against the simulator the banner named;
+     * returns the status's configuration.
+     */
+    JsonNode assertStatusShowsTheDemo(URI simState) throws IOException, InterruptedException {
+        JsonNode status = get("/api/v1/status");
+        JsonNode configuration = status.path("configuration");
+        assertThat(status.path("instance_id").asString()).isEqualTo(instanceId);
+        assertThat(configuration.path("demo").asBoolean()).isTrue();
+        assertThat(configuration.path("github_api_url").asString()).isEqualTo(simState.resolve("/").toString()
+                .replaceAll("/$", ""));
+        assertThat(configuration.path("webhook_secret_set").asBoolean()).isTrue();
+        return configuration;
     }
 
     /** Whether anything still answers at {@code uri}. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,8 @@ class DemoWithDockerIT {
     void cleanUp() throws IOException {
         if (demo != null) {
             demo.close();
-            containers().forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+            containers().forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true)
+                    .exec());
         }
         docker.close();
     }
@@ -50,15 +52,22 @@ class DemoWithDockerIT {
         demo = new DemoProcess(dir, Optional.ofNullable(System.getenv("DOCKER_HOST"))
                 .map(host -> Map.of("DOCKER_HOST", host)).orElse(Map.of()));
 
-        URI simState = demo.awaitBanner();
+        URI simState = demo.awaitReady();
         assertThat(demo.stdout()).contains("runner-orchestrator demo: Docker containers of fake-runner:local on ");
+        JsonNode configuration = demo.assertStatusShowsTheDemo(simState);
+        assertThat(configuration.path("runner_image").asString()).isEqualTo(FakeRunnerImage.TAG);
 
         Set<String> containersSeen = ConcurrentHashMap.newKeySet();
+        Map<String, String> busyImages = new ConcurrentHashMap<>();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             containers().forEach(c -> containersSeen.add(c.getNames()[0].replaceFirst("^/", "")));
-            assertThat(demo.runnersOfSucceededJobs(simState)).filteredOn(containersSeen::contains).as("jobs completed by the demo's runner containers").isNotEmpty();
+            busyImages.putAll(demo.busyRunnerImages());
+            assertThat(busyImages).as("runners the API showed busy").isNotEmpty();
+            assertThat(demo.runnersOfSucceededJobs(simState)).filteredOn(containersSeen::contains)
+                    .as("jobs completed by the demo's runner containers").isNotEmpty();
         });
         assertThat(containersSeen).allMatch(name -> name.startsWith(demo.instanceId + "-"));
+        assertThat(busyImages.values()).containsOnly(FakeRunnerImage.TAG);
 
         assertThat(demo.terminate()).isZero();
         assertThat(containers()).as("containers of instance %s after the demo stopped", demo.instanceId).isEmpty();
