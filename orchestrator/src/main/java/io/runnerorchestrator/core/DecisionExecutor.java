@@ -89,7 +89,8 @@ final class DecisionExecutor {
         String name = removal.runnerName();
         try {
             if (removal.reason().keepsBusy()) {
-                RemovalOutcome unregistered = removal.registrationId().isPresent() ? unregister(removal)
+                Removal current = withRegistrationMadeSince(removal);
+                RemovalOutcome unregistered = current.registrationId().isPresent() ? unregister(current)
                         : RemovalOutcome.REMOVED;
                 if (unregistered != RemovalOutcome.REMOVED) {
                     return unregistered;
@@ -116,6 +117,21 @@ final class DecisionExecutor {
                     e.getMessage());
         }
         return RemovalOutcome.FAILED;
+    }
+
+    /**
+     * A runner that registers itself (token mode) may have registered, and taken a job, since the
+     * observation that saw its container without a registration: look again by name before removing.
+     */
+    private Removal withRegistrationMadeSince(Removal removal) {
+        if (removal.registrationId().isPresent() || !removal.container()) {
+            return removal;
+        }
+        return github.listRunners().stream()
+                .filter(runner -> runner.name().equals(removal.runnerName()))
+                .findFirst()
+                .map(runner -> new Removal(removal.runnerName(), Optional.of(runner.id()), true, removal.reason()))
+                .orElse(removal);
     }
 
     /** The container first, which ends the job; GitHub refuses to delete a registration it still shows busy. */

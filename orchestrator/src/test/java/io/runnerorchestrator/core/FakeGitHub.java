@@ -39,6 +39,9 @@ final class FakeGitHub implements GitHub {
     /** These runners connect just before the orchestrator checks them. */
     final Set<Long> comesOnlineWhenAsked = new HashSet<>();
     final List<String> calls = new ArrayList<>();
+    /** Token mode: this runner registers itself, busy at once, right after the next runner listing. */
+    private String registersBusyAfterNextListing;
+    private boolean listedSinceArmed;
     int tokensCreated;
     RateLimitStatus rateLimit = RateLimitStatus.UNKNOWN;
 
@@ -51,6 +54,12 @@ final class FakeGitHub implements GitHub {
     @Override
     public synchronized List<GitHubRunner> listRunners() {
         call("listRunners");
+        if (registersBusyAfterNextListing != null && listedSinceArmed) {
+            register(registersBusyAfterNextListing, Set.of(), true);
+            takeJob(registersBusyAfterNextListing, -1);
+            registersBusyAfterNextListing = null;
+        }
+        listedSinceArmed = true;
         return List.copyOf(runners.values());
     }
 
@@ -141,6 +150,12 @@ final class FakeGitHub implements GitHub {
 
     synchronized List<QueuedJob> queue() {
         return List.copyOf(queue);
+    }
+
+    /** The race of a self-registering runner: absent from the next listing, registered and busy after it. */
+    synchronized void registersBusyAfterNextListing(String name) {
+        registersBusyAfterNextListing = name;
+        listedSinceArmed = false;
     }
 
     /** Token mode: a runner registers itself and is online. */

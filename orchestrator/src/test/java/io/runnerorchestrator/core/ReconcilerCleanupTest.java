@@ -129,6 +129,22 @@ class ReconcilerCleanupTest {
     }
 
     @Test
+    void aSelfRegisteringRunnerThatTookAJobSinceTheObservationIsKept() {
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(1, 5, 3, 1),
+                TestWorld.runnerSettings(RunnerSettings.RegistrationMode.TOKEN, TestWorld.jit().scope()));
+        reconciler.reconcileOnce();
+        String late = world.backend.names().iterator().next();
+        world.github.registersBusyAfterNextListing(late);
+
+        world.later(Duration.ofSeconds(121));
+        reconciler.reconcileOnce();
+
+        assertThat(world.backend.names()).as("the container of a runner now busy stays").containsExactly(late);
+        assertThat(world.github.runner(late)).hasValueSatisfying(r -> assertThat(r.busy()).isTrue());
+        assertThat(world.github.count("deleteRunner")).isZero();
+    }
+
+    @Test
     void aRunnerThatComesOnlineJustAtTheBootTimeoutIsKept() {
         Reconciler reconciler = world.reconciler(TestWorld.scaling(1, 5, 3, 1), TestWorld.jit());
         reconciler.reconcileOnce();
