@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The background loop ({@value #THREAD_NAME}): keeps this instance alive in Redis, rejoins after an
@@ -42,6 +43,7 @@ final class ClusterHeartbeat implements AutoCloseable {
         return t;
     });
     private volatile ClusterView view;
+    private volatile List<String> shareMembers = List.of();
 
     /** @param clusterMin MIN_RUNNERS as the last pass stated it, negative before the first pass */
     ClusterHeartbeat(RedisCluster cluster, RedisClusterSettings settings, Connectivity link, LeaderLease lease,
@@ -83,6 +85,7 @@ final class ClusterHeartbeat implements AutoCloseable {
             ClusterView seen = ClusterSnapshots.view(snapshot, settings.instanceId(), false);
             logMembership(liveIds(view), liveIds(seen));
             view = seen;
+            shareMembers = link.settling() ? union(shareMembers, liveIds(seen)) : liveIds(seen);
         } catch (DataAccessException e) {
             link.failed("heartbeat", e);
             lease.lost("redis_unreachable");
@@ -100,9 +103,16 @@ final class ClusterHeartbeat implements AutoCloseable {
                 : last;
     }
 
-    /** Ids of the members alive at the last successful tick, for the local shares while degraded. */
-    List<String> liveIds() {
-        return liveIds(view);
+    /**
+     * The members the local share is split over: those alive at the last tick; while degraded or
+     * settling, also every member alive before the outage, so a member not yet back keeps its part.
+     */
+    List<String> shareMembers() {
+        return shareMembers;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).distinct().sorted().toList();
     }
 
     private static List<String> liveIds(ClusterView view) {

@@ -7,28 +7,34 @@ import org.springframework.core.NestedExceptionUtils;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Whether Redis answers. One failed call makes the instance degraded (it then runs on its local
- * share); only a heartbeat that succeeds ends it, with a rejoin. Logs each change once. Thread-safe.
+ * share); only a heartbeat that succeeds ends it, with a rejoin. After a rejoin the instance is
+ * still settling for a while: members not yet back (a restarted Redis knows nothing of them) may
+ * hold their whole local share. Logs each change once. Thread-safe.
  */
 final class Connectivity {
     private static final Logger log = LoggerFactory.getLogger(Connectivity.class);
 
     private final Clock clock;
+    private final Duration settle;
     private Instant degradedSince;
+    private Instant settledAt = Instant.MIN;
 
-    Connectivity(Clock clock) {
+    /** @param settle how long after a rejoin the others may still be on their way back */
+    Connectivity(Clock clock, Duration settle) {
         this.clock = clock;
+        this.settle = settle;
     }
 
     synchronized boolean degraded() {
         return degradedSince != null;
     }
 
-    synchronized Optional<Instant> degradedSince() {
-        return Optional.ofNullable(degradedSince);
+    /** Degraded, or rejoined so recently that the others may not all be back. */
+    synchronized boolean settling() {
+        return degradedSince != null || clock.instant().isBefore(settledAt);
     }
 
     synchronized void failed(String during, RuntimeException e) {
@@ -42,8 +48,11 @@ final class Connectivity {
 
     synchronized void rejoined() {
         if (degradedSince != null) {
-            log.info("cluster.rejoined degraded_ms={}", Duration.between(degradedSince, clock.instant()).toMillis());
+            Instant now = clock.instant();
+            log.info("cluster.rejoined degraded_ms={} settle_ms={}", Duration.between(degradedSince, now).toMillis(),
+                    settle.toMillis());
             degradedSince = null;
+            settledAt = now.plus(settle);
         }
     }
 

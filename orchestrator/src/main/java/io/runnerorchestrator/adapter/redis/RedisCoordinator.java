@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * of MIN and MAX over the members alive at the last heartbeat, see {@link Shares}), with claims and
  * delivery ids in memory, and makes no Redis call from the reconcile thread. The heartbeat keeps
  * trying; once Redis answers it writes this instance's counts (absolute, so nothing is counted twice)
- * and the claims it made meanwhile, and the instance is a full member again.
+ * and the claims it made meanwhile. For one ttl more it keeps within its local share: a restarted
+ * Redis does not know yet what the members still on their way back hold.
  */
 public final class RedisCoordinator implements Coordinator, AutoCloseable {
 
@@ -40,7 +41,7 @@ public final class RedisCoordinator implements Coordinator, AutoCloseable {
     public RedisCoordinator(StringRedisTemplate redis, RedisClusterSettings settings, Clock clock) {
         this.settings = settings;
         this.cluster = new RedisCluster(redis, settings);
-        this.link = new Connectivity(clock);
+        this.link = new Connectivity(clock, settings.ttl());
         this.lease = new LeaderLease(settings.leaseTrust(), System::nanoTime);
         this.held = new HeldClaims(clock);
         this.local = new LocalCoordinator(clock);
@@ -91,14 +92,17 @@ public final class RedisCoordinator implements Coordinator, AutoCloseable {
             // Not yet placed by a leader (just joined, or no leader yet): the even split.
             int minShare = report.minShare().orElseGet(() -> Shares.of(clusterMin, report.liveIds(),
                     settings.instanceId()));
-            return new ClusterLimits(minShare, Math.max(0, clusterMax - report.othersUsage()), false);
+            int max = Math.max(0, clusterMax - report.othersUsage());
+            return new ClusterLimits(minShare, link.settling() ? Math.min(max, localShare(clusterMax)) : max, false);
         }, () -> new ClusterLimits(localShare(clusterMin), localShare(clusterMax), true));
     }
 
     @Override
     public int reserveSlots(int runners, int wanted, int clusterMax) {
-        int granted = shared("reserve", () -> cluster.reserve(runners, wanted, clusterMax),
-                () -> Math.max(0, Math.min(wanted, localShare(clusterMax) - runners)));
+        int withinShare = Math.max(0, Math.min(wanted, localShare(clusterMax) - runners));
+        // Just rejoined: Redis may not know yet what the members still on their way back hold.
+        int asked = link.settling() ? withinShare : wanted;
+        int granted = shared("reserve", () -> cluster.reserve(runners, asked, clusterMax), () -> withinShare);
         usage.set(new Usage(runners, granted));
         return granted;
     }
@@ -130,7 +134,7 @@ public final class RedisCoordinator implements Coordinator, AutoCloseable {
     }
 
     private int localShare(int total) {
-        return Shares.of(total, List.copyOf(heartbeat.liveIds()), settings.instanceId());
+        return Shares.of(total, heartbeat.shareMembers(), settings.instanceId());
     }
 
     /** The Redis answer, or the local one while degraded or when this very call fails. */

@@ -38,9 +38,13 @@ class RedisCoordinatorTest {
 
     /** A member with a connection of its own, so that closing it plays a crashed or cut-off instance. */
     private Member member(String id) {
+        return member(id, TTL);
+    }
+
+    private Member member(String id, Duration ttl) {
         RedisConnection connection = RedisConnection.open(server.url(), Duration.ofSeconds(1));
         RedisCoordinator coordinator = new RedisCoordinator(connection.template(),
-                new RedisClusterSettings(id, id + "-pfx", "repo:acme/app", TTL), Clock.systemUTC());
+                new RedisClusterSettings(id, id + "-pfx", "repo:acme/app", ttl), Clock.systemUTC());
         opened.add(connection);
         opened.add(coordinator);
         coordinator.start();
@@ -150,6 +154,28 @@ class RedisCoordinatorTest {
         await("old-id is dead").atMost(DEADLINE).until(() -> renamed.status().instances().stream()
                 .anyMatch(m -> m.id().equals("old-id") && !m.alive()));
         assertThat(renamed.deadPeerPrefixes()).isEmpty();
+    }
+
+    @Test
+    void afterARedisRestartAMemberKeepsToItsShareUntilTheOthersCanBeBack() throws Exception {
+        Duration ttl = Duration.ofSeconds(10);
+        Member a = member("node-a", ttl);
+        Member b = member("node-b", ttl);
+        Member c = member("node-c", ttl);
+        await().atMost(DEADLINE).until(() -> a.coordinator().status().alive() == 3);
+        server.stop();
+        await().atMost(DEADLINE).until(() -> a.coordinator().status().degraded());
+        b.connection().close();
+        c.connection().close();
+
+        server.start();
+        await("a rejoined").atMost(DEADLINE).until(() -> !a.coordinator().status().degraded());
+
+        assertThat(a.coordinator().report(1, 0, 10).maxRunners())
+                .as("b and c, not back yet, may hold their shares: a keeps to its 4").isEqualTo(4);
+        assertThat(a.coordinator().reserveSlots(3, 5, 10)).isEqualTo(1);
+        await("settled: only a is alive").atMost(DEADLINE)
+                .until(() -> a.coordinator().report(1, 0, 10).maxRunners() == 10);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.runnerorchestrator.e2e.cluster;
 import io.runnerorchestrator.e2e.OrchestratorProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,16 @@ class LeaderFailoverIT {
         await("the survivor leads").atMost(TTL.multipliedBy(3))
                 .until(() -> !survivor.events("cluster.leader.acquired").isEmpty());
         Duration failover = Duration.between(killed, Instant.now());
+        await("the survivor's status names it leader and the other dead").atMost(Duration.ofMinutes(1))
+                .untilAsserted(() -> {
+                    JsonNode cluster = ClusterApi.cluster(survivor);
+                    assertThat(cluster.get("leader").asString()).isEqualTo(second);
+                    assertThat(cluster.get("instances")).anySatisfy(member -> {
+                        assertThat(member.get("id").asString()).isEqualTo(first);
+                        assertThat(member.get("alive").asBoolean()).isFalse();
+                    });
+                });
+        assertThat(ClusterApi.gauge(survivor, "orchestrator_cluster_leader")).isEqualTo(1.0);
         await("the survivor keeps the whole MIN").atMost(Duration.ofMinutes(1))
                 .until(() -> world.runnersOf(second).stream().filter(r -> r.status().equals("online")).count() == MIN);
         System.out.printf("e2e.measure test=leader_failover lease_ttl_ms=%d failover_ms=%d%n", TTL.toMillis(),

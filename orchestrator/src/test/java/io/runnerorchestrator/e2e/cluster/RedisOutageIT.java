@@ -4,6 +4,7 @@ import io.runnerorchestrator.e2e.OrchestratorProcess;
 import io.runnerorchestrator.e2e.SimJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,9 +37,17 @@ class RedisOutageIT {
         await("every instance sees all three").atMost(Duration.ofMinutes(1)).until(() -> instances.stream()
                 .allMatch(p -> p.events("cluster.membership").stream().anyMatch(line -> line.contains("alive=3"))));
 
+        JsonNode joined = ClusterApi.cluster(instances.get(0));
+        assertThat(joined.get("shared").asBoolean()).isTrue();
+        assertThat(joined.get("degraded").asBoolean()).isFalse();
+        assertThat(joined.get("instances")).hasSize(3).allMatch(member -> member.get("alive").asBoolean());
+        assertThat(joined.get("leader").asString()).isIn(world.ids());
+
         world.redis().stop();
-        await("every instance runs degraded").atMost(Duration.ofMinutes(1))
-                .until(() -> instances.stream().allMatch(p -> !p.events("cluster.degraded").isEmpty()));
+        await("every instance says it runs degraded").atMost(Duration.ofMinutes(1))
+                .until(() -> instances.stream().allMatch(p -> ClusterApi.cluster(p).get("degraded").asBoolean()));
+        assertThat(instances).allMatch(p -> ClusterApi.gauge(p, "orchestrator_cluster_degraded") == 1.0);
+        assertThat(ClusterApi.cluster(instances.get(0)).get("leader").isNull()).as("no leader while degraded").isTrue();
         world.containers().resetMaxima();
         List<Long> jobs = world.enqueue(12, Duration.ofSeconds(3));
         await("a first part of the jobs done while degraded").atMost(Duration.ofMinutes(3))
@@ -49,7 +58,9 @@ class RedisOutageIT {
 
         world.redis().start();
         await("every instance rejoined").atMost(Duration.ofMinutes(1))
-                .until(() -> instances.stream().allMatch(p -> !p.events("cluster.rejoined").isEmpty()));
+                .until(() -> instances.stream().allMatch(p -> !ClusterApi.cluster(p).get("degraded").asBoolean()
+                        && ClusterApi.gauge(p, "orchestrator_cluster_degraded") == 0.0));
+        assertThat(instances).allMatch(p -> !p.events("cluster.rejoined").isEmpty());
         await("every job completes").atMost(Duration.ofMinutes(3))
                 .until(() -> SimJobs.allCompleted(world.sim().state(), jobs));
 
