@@ -23,7 +23,7 @@ public final class BenchMain {
     static final VirtualModel VIRTUAL_MODEL = new VirtualModel(Duration.ofMillis(500), Duration.ofSeconds(10),
             Duration.ofMillis(500), 5_000);
     static final DockerOptions DOCKER = new DockerOptions(DockerOptions.FAKE_RUNNER_IMAGE, Duration.ofMinutes(3),
-            Duration.ofMinutes(15), Duration.ofSeconds(35));
+            Duration.ofMinutes(15));
 
     private BenchMain() {
     }

@@ -58,7 +58,8 @@ public final class BenchRunner {
         for (Mode mode : options.modes()) {
             for (BenchPolicy policy : options.policies()) {
                 RunSetup setup = new RunSetup(trace, policy, mode,
-                        RunSetup.defaults(scenario.minRunners(), scenario.maxRunners()), VIRTUAL_WARMUP);
+                        RunSetup.defaults(scenario.minRunners(), scenario.maxRunners()), VIRTUAL_WARMUP,
+                        RunSetup.IDLE_TAIL);
                 log.info("bench.run.begin trace={} backend={} policy={} mode={}", trace.name(), scenario.backend(),
                         policy.label(), mode.label());
                 try {
@@ -89,7 +90,7 @@ public final class BenchRunner {
     /** Pass times are measured in microseconds: the first passes of a fresh JVM would run interpreted. */
     private void warmUpJit() {
         RunSetup setup = new RunSetup(TraceGenerator.steady(), BenchPolicy.OURS,
-                Mode.WEBHOOK, RunSetup.defaults(2, 40), VIRTUAL_WARMUP);
+                Mode.WEBHOOK, RunSetup.defaults(2, 40), VIRTUAL_WARMUP, RunSetup.IDLE_TAIL);
         new VirtualRun(setup, model).run();
     }
 }

@@ -35,8 +35,7 @@ class VirtualBenchTest {
         List<RunSummary> rows = new ArrayList<>();
         for (Mode mode : Mode.values()) {
             for (BenchPolicy policy : BenchPolicy.values()) {
-                RunRecord record = new VirtualRun(new RunSetup(TINY, policy, mode, RunSetup.defaults(1, MAX),
-                        Duration.ofMinutes(2)), MODEL).run();
+                RunRecord record = new VirtualRun(setup(policy, mode), MODEL).run();
                 RunSummary summary = RunSummary.of(record);
                 String run = policy.label() + ", " + mode.label();
 
@@ -45,8 +44,8 @@ class VirtualBenchTest {
                 assertThat(summary.pickupSeconds().count()).as(run).isEqualTo(6);
                 assertThat(summary.pickupSeconds().max()).as(run).isLessThanOrEqualTo(summary.waitSeconds().max());
                 assertThat(summary.peakRunners()).as(run).isBetween(1, MAX);
-                // Every job ran on a runner of its own, registered just in time.
-                assertThat(summary.countedPerJob()).as(run).isGreaterThanOrEqualTo(1);
+                // The runners started for the jobs were registered: charged requests.
+                assertThat(summary.countedPerJob()).as(run).isPositive();
                 assertThat(summary.passMillis().count()).as(run).isPositive();
                 Timeline timeline = Timeline.of(record, 50);
                 assertThat(Arrays.stream(timeline.queued()).max().orElseThrow()).as(run).isLessThanOrEqualTo(4);
@@ -62,16 +61,15 @@ class VirtualBenchTest {
 
     @Test
     void theStaticPoolPaysForIdleRunnersAndTheOthersLess() {
-        RunSetup staticPool = new RunSetup(TINY, BenchPolicy.STATIC, Mode.WEBHOOK, RunSetup.defaults(1, MAX),
-                Duration.ofMinutes(2));
-        RunSetup ours = new RunSetup(TINY, BenchPolicy.OURS, Mode.WEBHOOK, RunSetup.defaults(1, MAX),
-                Duration.ofMinutes(2));
-
-        RunSummary fixed = RunSummary.of(new VirtualRun(staticPool, MODEL).run());
-        RunSummary scaled = RunSummary.of(new VirtualRun(ours, MODEL).run());
+        RunSummary fixed = RunSummary.of(new VirtualRun(setup(BenchPolicy.STATIC, Mode.WEBHOOK), MODEL).run());
+        RunSummary scaled = RunSummary.of(new VirtualRun(setup(BenchPolicy.OURS, Mode.WEBHOOK), MODEL).run());
 
         assertThat(fixed.peakRunners()).isEqualTo(MAX);
         assertThat(fixed.idleRunnerSeconds()).isGreaterThan(scaled.idleRunnerSeconds());
         assertThat(fixed.waitSeconds().max()).isZero();
+    }
+
+    private static RunSetup setup(BenchPolicy policy, Mode mode) {
+        return new RunSetup(TINY, policy, mode, RunSetup.defaults(1, MAX), Duration.ofMinutes(2), RunSetup.IDLE_TAIL);
     }
 }

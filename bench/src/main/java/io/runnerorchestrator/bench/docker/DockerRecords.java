@@ -39,7 +39,9 @@ final class DockerRecords {
         List<RunnerLife> lives = started.stream().map(s -> new RunnerLife(s.name(), s.startedAt(),
                 earliest(Optional.ofNullable(doneByRunner.get(s.name())), s.removedAt()))).toList();
         RequestTally tally = new RequestTally();
-        for (RequestLog.Request request : requests.requests()) {
+        // The warm-up's requests fill the pool before any job: they are no job's cost.
+        for (RequestLog.Request request : requests.requests().stream()
+                .filter(r -> !r.at().isBefore(traceStart)).toList()) {
             tally.record(request.endpoint(), request.notModified(), !request.at().isBefore(idleFrom));
         }
         return new RunRecord(setup.trace().name(), "docker", setup.mode(), setup.policy(), traceStart, windowEnd, jobs,

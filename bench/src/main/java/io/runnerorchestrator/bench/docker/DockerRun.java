@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * fake runner image, host network, no Docker access, a fresh instance id), the core's Reconciler and
  * ReconcileLoop, and in webhook mode the sim's webhooks to a receiver that asks for passes. The trace
  * is replayed in real time once the pool is warm; the run ends when every job is done and the pool,
- * one poll interval later, has sat idle for {@link DockerOptions#idleTail()}. Every container of the instance is removed at
+ * one poll interval later, has sat idle for {@link RunSetup#idleTail()}. Every container of the instance is removed at
  * the end, also when the run fails.
  */
 public final class DockerRun {
@@ -118,7 +118,7 @@ public final class DockerRun {
             Instant lastDone = clock.instant();
             // What an idle pool costs is measured once the passes the last jobs triggered are over.
             Instant idleFrom = lastDone.plus(poll);
-            Waits.sleep(Duration.between(lastDone, idleFrom).plus(options.idleTail()));
+            Waits.sleep(Duration.between(lastDone, idleFrom).plus(setup.idleTail()));
             SimState state = sim.state();
             long heap = Math.max(0, HeapProbe.liveBytes() - heapBaseline);
             Instant end = clock.instant();

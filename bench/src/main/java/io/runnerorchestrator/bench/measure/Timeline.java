@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Queue length and runners over a run's window, sampled at evenly spaced instants, for the plots.
- * Time is in minutes from the trace's start (seconds for windows under ten minutes).
+ * Time is from the trace's start: in seconds for windows under ten minutes, in minutes under three
+ * hours, in hours beyond.
  *
  * @param runners containers up (booting, idle or busy)
  * @param busy    runners running a job
@@ -18,8 +19,14 @@ public record Timeline(String timeUnit, double[] time, double[] queued, double[]
     public static Timeline of(RunRecord run, int points) {
         long start = run.windowStart().toEpochMilli();
         long span = Math.max(1, run.window().toMillis());
-        boolean minutes = run.window().compareTo(Duration.ofMinutes(10)) >= 0;
-        double unit = minutes ? 60_000.0 : 1000.0;
+        Duration window = run.window();
+        String unitName = window.compareTo(Duration.ofMinutes(10)) < 0 ? "s"
+                : window.compareTo(Duration.ofHours(3)) < 0 ? "min" : "h";
+        double unit = switch (unitName) {
+            case "s" -> 1000.0;
+            case "min" -> 60_000.0;
+            default -> 3_600_000.0;
+        };
         long[] at = new long[points];
         double[] time = new double[points];
         for (int i = 0; i < points; i++) {
@@ -35,7 +42,7 @@ public record Timeline(String timeUnit, double[] time, double[] queued, double[]
         }
         List<long[]> runners = run.runners().stream()
                 .map(life -> interval(life.startedAt(), life.endedAt().orElse(run.windowEnd()))).toList();
-        return new Timeline(minutes ? "min" : "s", time, count(queued, at), count(runners, at), count(busy, at));
+        return new Timeline(unitName, time, count(queued, at), count(runners, at), count(busy, at));
     }
 
     /** A runner started after the window has no end yet: its interval is empty, not negative. */

@@ -44,7 +44,7 @@ public final class TimelinePlot {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        chart.getStyler().setXAxisDecimalPattern("#,##0.#");
         series(chart, "runners up", t.time(), t.runners(), new Color(33, 102, 172));
         series(chart, "runners busy", t.time(), t.busy(), new Color(146, 197, 222));
         series(chart, "jobs queued", t.time(), t.queued(), new Color(214, 96, 77));

@@ -25,13 +25,16 @@ final class ConditionalRequests {
     private final int limit;
     private final RequestTally tally;
     private final BooleanSupplier idle;
+    private final Instant countFrom;
     private final Map<String, Long> etags = new HashMap<>();
     private int used;
     private int peakUsed;
     private Instant resetAt;
 
-    ConditionalRequests(Clock clock, int limit, RequestTally tally, BooleanSupplier idle) {
+    /** @param countFrom requests before it (the pool's warm-up) are spent but not tallied */
+    ConditionalRequests(Clock clock, int limit, RequestTally tally, BooleanSupplier idle, Instant countFrom) {
         this.clock = clock;
+        this.countFrom = countFrom;
         this.limit = limit;
         this.tally = tally;
         this.idle = idle;
@@ -45,7 +48,7 @@ final class ConditionalRequests {
             used++;
             peakUsed = Math.max(peakUsed, used);
         }
-        tally.record(endpoint, notModified, idle.getAsBoolean());
+        tally(endpoint, notModified);
     }
 
     /** A POST, a DELETE, or a GET that answers 404: always charged. */
@@ -53,7 +56,7 @@ final class ConditionalRequests {
         checkBudget(endpoint);
         used++;
         peakUsed = Math.max(peakUsed, used);
-        tally.record(endpoint, false, idle.getAsBoolean());
+        tally(endpoint, false);
     }
 
     /** Drops a cached answer the client will never ask for again (the ETag cache evicts it in time). */
@@ -68,6 +71,12 @@ final class ConditionalRequests {
     /** The most requests charged within one budget window. */
     int peakPerWindow() {
         return peakUsed;
+    }
+
+    private void tally(String endpoint, boolean notModified) {
+        if (!clock.instant().isBefore(countFrom)) {
+            tally.record(endpoint, notModified, idle.getAsBoolean());
+        }
     }
 
     private void checkBudget(String endpoint) {

@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * One run on the virtual clock: the core's {@link Reconciler} with the chosen policy over the virtual
  * GitHub and backend, driven by {@link VirtualLoop}, while the trace's runs are queued at their
- * instants. Runs until the trace's span is over and every job is done.
+ * instants. Runs until the trace's span is over and every job is done (2 h more at most), then a
+ * poll interval and the idle tail more.
  */
 public final class VirtualRun {
     private static final Logger log = LoggerFactory.getLogger(VirtualRun.class);
@@ -49,8 +50,10 @@ public final class VirtualRun {
         long wallStart = System.nanoTime();
         long heapBaseline = HeapProbe.liveBytes();
         VirtualWorld world = new VirtualWorld(clock, events, setup.scaling().pollInterval());
+        Instant traceStart = START.plus(setup.warmup());
         RequestTally tally = new RequestTally();
-        ConditionalRequests requests = new ConditionalRequests(clock, model.rateLimitPerHour(), tally, world::idle);
+        ConditionalRequests requests = new ConditionalRequests(clock, model.rateLimitPerHour(), tally, world::idle,
+                traceStart);
         VirtualBackend backend = new VirtualBackend(clock, events, world, model.startCost(), model.boot());
         Reconciler reconciler = new Reconciler(setup.scaling(), setup.policy().rules(), runnerSettings(),
                 new VirtualGitHub(world, requests, clock, REPOSITORY), backend, new LocalCoordinator(clock),
@@ -63,7 +66,6 @@ public final class VirtualRun {
             world.onJobEvent(action -> events.at(clock.instant().plus(model.webhookDelay()),
                     () -> loop.requestPass("webhook " + action)));
         }
-        Instant traceStart = START.plus(setup.warmup());
         for (TraceRun run : setup.trace().runs()) {
             events.at(traceStart.plus(run.at()), () -> world.enqueue(run.jobs(), run.duration()));
         }
@@ -73,11 +75,13 @@ public final class VirtualRun {
         events.runUntil(spanEnd, () -> false);
         events.runUntil(spanEnd.plus(DRAIN_LIMIT), world::allDone);
         Instant windowEnd = clock.instant().isAfter(spanEnd) ? clock.instant() : spanEnd;
+        Instant end = windowEnd.plus(poll).plus(setup.idleTail());
+        events.runUntil(end, () -> false);
         heapBytes = Math.max(heapBytes, HeapProbe.liveBytes());
         return new RunRecord(setup.trace().name(), "virtual", setup.mode(), setup.policy(), traceStart, windowEnd,
-                world.jobRecords(), backend.lives(), tally, world.idleTime(windowEnd), passes,
+                world.jobRecords(), backend.lives(), tally, world.idleTime(end), passes,
                 Math.max(0, heapBytes - heapBaseline),
-                Duration.ofNanos(passes.cpuNanos()), Duration.between(START, windowEnd),
+                Duration.ofNanos(passes.cpuNanos()), Duration.between(START, end),
                 Duration.ofNanos(System.nanoTime() - wallStart), "peak " + requests.peakPerWindow()
                 + " counted requests in one rate-limit hour (limit " + model.rateLimitPerHour() + ")");
     }
