@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,27 +97,9 @@ final class OrchestratorHarness implements AutoCloseable {
 
     /** What every run gets; {@code overrides} (e.g. MIN_RUNNERS) win. */
     Map<String, String> environment(Map<String, String> overrides) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        String dockerHost = System.getenv("DOCKER_HOST");
-        if (dockerHost != null) {
-            env.put("DOCKER_HOST", dockerHost);
-        }
-        env.put("GITHUB_TOKEN", TOKEN);
-        env.put("GITHUB_REPO", REPO);
-        env.put("GITHUB_API_URL", sim.baseUrl());
-        env.put("GITHUB_URL", sim.baseUrl());
-        env.put("WEBHOOK_SECRET", WEBHOOK_SECRET);
-        env.put("ORCHESTRATOR_INSTANCE_ID", instanceId);
-        env.put("ORCHESTRATOR_RUNNER_PREFIX", prefix());
-        env.put("ORCHESTRATOR_RUNNER_IMAGE", E2eDocker.FAKE_RUNNER_IMAGE);
-        env.put("ORCHESTRATOR_RUNNER_NETWORK", "host");
-        env.put("ORCHESTRATOR_RUNNER_DOCKER", "none");
+        Map<String, String> env = JarEnvironment.againstSimulator(sim.baseUrl(), TOKEN, REPO, WEBHOOK_SECRET, instanceId,
+                POLL_INTERVAL);
         env.put("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", "60s");
-        env.put("PORT", "0");
-        env.put("POLL_INTERVAL", POLL_INTERVAL.toSeconds() + "s");
-        env.put("IDLE_TIMEOUT", "5s");
-        env.put("STRUCTURED_LOGGING", "false");
         env.putAll(overrides);
         return env;
     }

@@ -2,6 +2,7 @@ package io.runnerorchestrator.e2e.cluster;
 
 import io.runnerorchestrator.adapter.redis.RedisServerProcess;
 import io.runnerorchestrator.e2e.E2eDocker;
+import io.runnerorchestrator.e2e.JarEnvironment;
 import io.runnerorchestrator.e2e.OrchestratorProcess;
 import io.runnerorchestrator.githubsim.GitHubSimulator;
 import io.runnerorchestrator.githubsim.SimConfig;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,27 +130,9 @@ final class ClusterWorld implements AutoCloseable {
     }
 
     private Map<String, String> environment(String id, Map<String, String> settings) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        String dockerHost = System.getenv("DOCKER_HOST");
-        if (dockerHost != null) {
-            env.put("DOCKER_HOST", dockerHost);
-        }
-        env.put("GITHUB_TOKEN", TOKEN);
-        env.put("GITHUB_REPO", REPO);
-        env.put("GITHUB_API_URL", sim.baseUrl());
-        env.put("GITHUB_URL", sim.baseUrl());
-        env.put("WEBHOOK_SECRET", WEBHOOK_SECRET);
+        Map<String, String> env = JarEnvironment.againstSimulator(sim.baseUrl(), TOKEN, REPO, WEBHOOK_SECRET, id,
+                POLL_INTERVAL);
         env.put("REDIS_URL", redis.url());
-        env.put("ORCHESTRATOR_INSTANCE_ID", id);
-        env.put("ORCHESTRATOR_RUNNER_PREFIX", id);
-        env.put("ORCHESTRATOR_RUNNER_IMAGE", E2eDocker.FAKE_RUNNER_IMAGE);
-        env.put("ORCHESTRATOR_RUNNER_NETWORK", "host");
-        env.put("ORCHESTRATOR_RUNNER_DOCKER", "none");
-        env.put("PORT", "0");
-        env.put("POLL_INTERVAL", POLL_INTERVAL.toSeconds() + "s");
-        env.put("IDLE_TIMEOUT", "5s");
-        env.put("STRUCTURED_LOGGING", "false");
         env.putAll(settings);
         return env;
     }
