@@ -32,9 +32,10 @@ final class DecisionExecutor {
     private final StartFailureBackoff backoff;
     private final OrchestratorMetrics metrics;
     private final Clock clock;
+    private final StartPool startPool;
 
     DecisionExecutor(GitHub github, RunnerBackend backend, RunnerProvisioner provisioner, JobClaims claims,
-                     StartFailureBackoff backoff, OrchestratorMetrics metrics, Clock clock) {
+                     StartFailureBackoff backoff, OrchestratorMetrics metrics, Clock clock, StartPool startPool) {
         this.github = github;
         this.backend = backend;
         this.provisioner = provisioner;
@@ -42,10 +43,14 @@ final class DecisionExecutor {
         this.backoff = backoff;
         this.metrics = metrics;
         this.clock = clock;
+        this.startPool = startPool;
     }
 
-    /** What {@link #execute} did: the runners started, and what became of each removal, in order. */
-    record Executed(List<String> started, Map<String, RemovalOutcome> removals) {
+    /**
+     * What {@link #execute} did: the runners started, and what became of each removal, in order; and the
+     * registrations made for the runners started (JIT mode).
+     */
+    record Executed(List<String> started, Map<String, RemovalOutcome> removals, List<GitHubRunner> registered) {
     }
 
     enum RemovalOutcome {
@@ -70,19 +75,22 @@ final class DecisionExecutor {
             metrics.stuckJob(jobId);
         }
         Map<String, RemovalOutcome> removals = new LinkedHashMap<>();
-        List<String> started = new ArrayList<>();
+        List<ProvisionedRunner> started = new ArrayList<>();
         for (Removal removal : decision.removals()) {
             if (pastDeadline(deadline)) {
-                return new Executed(started, removals);
+                return executed(started, removals);
             }
             removals.put(removal.runnerName(), remove(removal));
         }
-        for (Start start : decision.starts()) {
-            if (pastDeadline(deadline) || !start(start, slots, started)) {
-                break;
-            }
+        if (!decision.starts().isEmpty() && !pastDeadline(deadline)) {
+            startAll(decision.starts(), slots, deadline, started);
         }
-        return new Executed(started, removals);
+        return executed(started, removals);
+    }
+
+    private static Executed executed(List<ProvisionedRunner> started, Map<String, RemovalOutcome> removals) {
+        return new Executed(started.stream().map(ProvisionedRunner::name).toList(), removals,
+                started.stream().flatMap(r -> r.registration().stream()).toList());
     }
 
     private RemovalOutcome remove(Removal removal) {
@@ -172,48 +180,95 @@ final class DecisionExecutor {
     }
 
     /**
-     * False when no further start should follow in this pass: starting failed (the backoff decides
-     * about the next) or the cluster is at MAX.
+     * Claims the jobs, takes places under MAX for all starts at once, then registers and starts the
+     * runners {@link StartPool concurrently}. Outcomes are handled here, on the pass's thread, in the
+     * decision's order. After a failure no further start begins in this pass: the backoff decides about
+     * the next one, and counts the failures of one pass as one.
      */
-    private boolean start(Start start, StartSlots slots, List<String> started) {
-        if (start.jobId().isPresent() && !claims.claim(start.jobId().get())) {
-            log.info("runner.start.skipped job={} cause=already_claimed", start.jobId().get());
-            return true;
+    private void startAll(List<Start> wanted, StartSlots slots, Instant deadline, List<ProvisionedRunner> started) {
+        List<Start> claimed = new ArrayList<>();
+        for (Start start : wanted) {
+            if (start.jobId().isPresent() && !claims.claim(start.jobId().get())) {
+                log.info("runner.start.skipped job={} cause=already_claimed", start.jobId().get());
+            } else {
+                claimed.add(start);
+            }
         }
-        if (!slots.take()) {
-            start.jobId().ifPresent(claims::release);
+        int granted = slots.take(claimed.size());
+        for (Start refused : claimed.subList(granted, claimed.size())) {
+            refused.jobId().ifPresent(claims::release);
             log.info("runner.start.skipped job={} cause=cluster_at_max",
-                    start.jobId().map(String::valueOf).orElse("-"));
-            return false;
+                    refused.jobId().map(String::valueOf).orElse("-"));
         }
-        ProvisionedRunner runner;
-        try {
-            runner = provisioner.provision();
-        } catch (GitHubException e) {
+        List<Start> starts = claimed.subList(0, granted);
+        List<StartPool.Outcome<ProvisionedRunner>> outcomes = startPool.runAll(starts.size(), this::launch,
+                () -> pastDeadline(deadline));
+        boolean failureRecorded = false;
+        GitHubException stopsAllWork = null;
+        for (int i = 0; i < starts.size(); i++) {
+            Start start = starts.get(i);
+            StartPool.Outcome<ProvisionedRunner> outcome = outcomes.get(i);
+            if (outcome.done().isPresent()) {
+                ProvisionedRunner runner = outcome.done().get();
+                slots.started();
+                start.jobId().ifPresent(job -> claims.heldBy(runner.name(), job));
+                started.add(runner);
+                log.info("scale.up name={} reason={} job={}", runner.name(), start.reason(),
+                        start.jobId().map(String::valueOf).orElse("-"));
+                metrics.scaledUp(start.reason());
+                continue;
+            }
             start.jobId().ifPresent(claims::release);
-            rethrowIfAllWorkStops(e);
+            RuntimeException failure = outcome.failure().orElse(null);
+            if (failure instanceof GitHubException e && stopsAllWork(e)) {
+                stopsAllWork = e;
+            } else if (failure != null) {
+                failureRecorded |= failed(failure, !failureRecorded);
+            }
+        }
+        if (stopsAllWork != null) {
+            throw stopsAllWork;
+        }
+    }
+
+    /** One runner: registered, then its container started; on failure nothing of it is left. */
+    private ProvisionedRunner launch() {
+        ProvisionedRunner runner = provisioner.provision();
+        try {
+            backend.start(runner.spec());
+        } catch (RuntimeException e) {
+            cleanUpFailedStart(runner);
+            throw new StartFailure(runner.name(), e);
+        }
+        return runner;
+    }
+
+    /** Logs and counts one failed start; true when it went into the backoff. */
+    private boolean failed(RuntimeException failure, boolean intoBackoff) {
+        if (failure instanceof GitHubException e) {
             log.warn("runner.register.failed kind={} status={} error={}", e.kind(), e.status(), e.getMessage());
             metrics.startFailed("registration_error");
             return false;
         }
-        try {
-            backend.start(runner.spec());
-        } catch (RuntimeException e) {
-            log.warn("runner.start.failed name={} cause=start_error error={}", runner.name(), e.getMessage());
-            backoff.recordFailure(clock.instant(), String.valueOf(e.getMessage()));
-            metrics.startFailed("start_error");
-            logBackoff(runner.name(), "start_error");
-            cleanUpFailedStart(runner);
-            start.jobId().ifPresent(claims::release);
-            return false;
+        String name = failure instanceof StartFailure f ? f.runnerName : "-";
+        String message = String.valueOf((failure instanceof StartFailure f ? f.getCause() : failure).getMessage());
+        log.warn("runner.start.failed name={} cause=start_error error={}", name, message);
+        metrics.startFailed("start_error");
+        if (intoBackoff) {
+            backoff.recordFailure(clock.instant(), message);
+            logBackoff(name, "start_error");
         }
-        slots.started();
-        start.jobId().ifPresent(job -> claims.heldBy(runner.name(), job));
-        started.add(runner.name());
-        log.info("scale.up name={} reason={} job={}", runner.name(), start.reason(),
-                start.jobId().map(String::valueOf).orElse("-"));
-        metrics.scaledUp(start.reason());
-        return true;
+        return intoBackoff;
+    }
+
+    /** A container that would not start; its registration and container are already cleaned up. */
+    private static final class StartFailure extends RuntimeException {
+        private final String runnerName;
+
+        StartFailure(String runnerName, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.runnerName = runnerName;
+        }
     }
 
     /** A half-made container and, in JIT mode, the registration made for it must not outlive a failed start. */
@@ -250,8 +305,12 @@ final class DecisionExecutor {
     }
 
     private static void rethrowIfAllWorkStops(GitHubException e) {
-        if (e.kind() == GitHubException.Kind.UNAUTHORIZED || e.kind() == GitHubException.Kind.RATE_LIMITED) {
+        if (stopsAllWork(e)) {
             throw e;
         }
+    }
+
+    private static boolean stopsAllWork(GitHubException e) {
+        return e.kind() == GitHubException.Kind.UNAUTHORIZED || e.kind() == GitHubException.Kind.RATE_LIMITED;
     }
 }

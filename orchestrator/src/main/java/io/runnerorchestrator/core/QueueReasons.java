@@ -20,7 +20,6 @@ final class QueueReasons {
     private final Set<Long> stuck;
     private final Set<Long> startedFor;
     private final int starts;
-    private final Set<Long> wanted;
     private final int capacity;
     private final BackoffStatus backoff;
     private final Instant now;
@@ -28,17 +27,15 @@ final class QueueReasons {
     /**
      * @param idle    jobs at the head of the queue that idle runners cover
      * @param covered jobs at the head of the queue that idle and booting runners cover
-     * @param wanted  jobs that would get a runner if nothing stood in the way
      */
     QueueReasons(List<QueuedJob> jobsOldestFirst, int idle, int covered, Set<Long> stuck, List<Start> starts,
-                 Set<Long> wanted, int capacity, BackoffStatus backoff, Instant now) {
+                 int capacity, BackoffStatus backoff, Instant now) {
         this.jobsOldestFirst = jobsOldestFirst;
         this.idle = idle;
         this.covered = covered;
         this.stuck = stuck;
         this.startedFor = starts.stream().map(Start::jobId).flatMap(Optional::stream).collect(Collectors.toSet());
         this.starts = starts.size();
-        this.wanted = wanted;
         this.capacity = capacity;
         this.backoff = backoff;
         this.now = now;
@@ -65,9 +62,6 @@ final class QueueReasons {
         }
         if (backoff.blocksStartsAt(now)) {
             return WaitReason.until(Kind.START_BACKOFF, backoff.retryAt().orElseThrow());
-        }
-        if (!wanted.contains(jobId)) {
-            return WaitReason.of(Kind.BELOW_SCALE_UP_THRESHOLD);
         }
         return starts >= capacity ? WaitReason.of(Kind.AT_MAX_RUNNERS) : WaitReason.of(Kind.START_BACKOFF);
     }

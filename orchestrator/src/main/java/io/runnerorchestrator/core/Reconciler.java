@@ -52,6 +52,9 @@ public final class Reconciler {
     private final JobClaims claims;
     private final DecisionExecutor executor;
     private final JobAssignments jobs = new JobAssignments();
+    private final ArrivalForecast arrivals = new ArrivalForecast();
+    private final QueueHints hints = new QueueHints();
+    private final GitHubPicture picture;
     private final OrchestratorMetrics metrics;
     private final Clock clock;
     private final PassFailures failures;
@@ -79,8 +82,13 @@ public final class Reconciler {
         RunnerProvisioner provisioner = new RunnerProvisioner(runners, labels, github, namer, clock);
         // Unless given back, a claim outlives the boot of the runner started for it.
         this.claims = new JobClaims(coordinator, scaling.bootTimeout().plus(scaling.pollInterval()));
-        this.executor = new DecisionExecutor(github, backend, provisioner, claims, backoff, metrics, clock);
+        this.executor = new DecisionExecutor(github, backend, provisioner, claims, backoff, metrics, clock,
+                new StartPool(scaling.startConcurrency()));
         this.failures = new PassFailures(UNAUTHORIZED_RETRY, scaling.pollInterval());
+        // A hinted look never lasts long enough for a booting runner to look timed out.
+        Duration fullLookEvery = scaling.bootTimeout().dividedBy(2).compareTo(scaling.pollInterval()) < 0
+                ? scaling.bootTimeout().dividedBy(2) : scaling.pollInterval();
+        this.picture = new GitHubPicture(github, hints, fullLookEvery);
         this.snapshot = ReconcileSnapshot.initial(scaling, clock.instant());
     }
 
@@ -101,6 +109,7 @@ public final class Reconciler {
         try {
             observation = observe(start);
         } catch (GitHubException e) {
+            picture.invalidate();
             return failedPass(pass, start, failures.record(e, start), "github_error");
         } catch (RunnerBackendException e) {
             return failedPass(pass, start, failures.record(e), "backend_error");
@@ -111,8 +120,9 @@ public final class Reconciler {
         logDecision(pass, part, decision);
         Optional<ReconcileProblem> problem = Optional.empty();
         try {
-            executor.execute(decision, part.slots(), Instant.MAX);
+            executor.execute(decision, part.slots(), Instant.MAX).registered().forEach(picture::registered);
         } catch (GitHubException e) {
+            picture.invalidate();
             problem = Optional.of(failures.record(e, start));
         }
         Duration took = Duration.between(start, clock.instant());
@@ -131,7 +141,7 @@ public final class Reconciler {
         snapshot = snapshot.asShuttingDown();
         Observation observation;
         try {
-            observation = observe(start);
+            observation = observeFully(start);
         } catch (GitHubException | RunnerBackendException e) {
             log.warn("shutdown.observe_failed error={} action=leave_runners_for_next_start", e.getMessage());
             return;
@@ -166,7 +176,7 @@ public final class Reconciler {
                     quiet.get().waitReason().describe() + ": " + quiet.get().message());
         }
         try {
-            return command.apply(ClusterPart.of(coordinator, scaling, observe(now)), executor);
+            return command.apply(ClusterPart.of(coordinator, scaling, observeFully(now)), executor);
         } catch (GitHubException e) {
             ReconcileProblem problem = failures.record(e, now);
             throw new ManualScalingException(ManualScalingException.Kind.UNAVAILABLE,
@@ -191,9 +201,14 @@ public final class Reconciler {
         return github.rateLimit();
     }
 
-    /** Where webhooks report which runner took which job (status only). */
+    /** Where webhooks report which runner took which job (status, and idle runners are confirmed idle). */
     public JobAssignments jobAssignments() {
         return jobs;
+    }
+
+    /** Where webhooks report what changed in the queue, so the passes they trigger need not ask GitHub. */
+    public QueueHints queueHints() {
+        return hints;
     }
 
     private ReconcileSnapshot failedPass(long pass, Instant start, ReconcileProblem problem, String outcome) {
@@ -204,13 +219,23 @@ public final class Reconciler {
     }
 
     private Observation observe(Instant now) {
+        return observe(now, picture.look(now, ours()));
+    }
+
+    /** Manual commands and the shutdown act on what GitHub says now, never on hints. */
+    private Observation observeFully(Instant now) {
+        picture.invalidate();
+        return observe(now);
+    }
+
+    private Observation observe(Instant now, GitHubPicture.Seen github) {
         List<RunnerInstance> instances = backend.list();
-        List<GitHubRunner> ours = github.listRunners().stream().filter(ours()).toList();
-        List<QueuedJob> queued = github.listQueuedJobs();
-        RunnerTracker.Tracked tracked = tracker.track(instances, ours, jobs::jobOf, now);
+        List<QueuedJob> queued = github.queued();
+        RunnerTracker.Tracked tracked = tracker.track(instances, github.runners(), jobs::jobOf, now, github.fresh());
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
         claims.settle(tracked.runners());
         tracked.boots().forEach(metrics::runnerBooted);
+        tracked.boots().forEach(arrivals::booted);
         if (tracked.cameOnline() > 0) {
             backoff.recordBoot();
         }
@@ -221,8 +246,9 @@ public final class Reconciler {
             metrics.jobCompleted();
         }
         Map<Boolean, List<QueuedJob>> served = queued.stream().collect(Collectors.partitioningBy(labels::serves));
+        arrivals.queued(served.get(true).stream().map(QueuedJob::id).toList(), now);
         Observation observation = new Observation(tracked.runners(), served.get(true), served.get(false),
-                backoff.status());
+                backoff.status(), arrivals.expectedWithinBoot(now));
         reportGauges(observation, now);
         return observation;
     }
@@ -248,9 +274,9 @@ public final class Reconciler {
      * Our runners, and for the leader also those of dead members: their offline registrations have no
      * owner left to delete them (the policy removes offline orphan registrations and leaves online ones).
      */
-    private Predicate<GitHubRunner> ours() {
+    private Predicate<String> ours() {
         Set<String> deadPrefixes = coordinator.deadPeerPrefixes();
-        return r -> namer.owns(r.name()) || deadPrefixes.stream().anyMatch(p -> RunnerNamer.named(r.name(), p));
+        return name -> namer.owns(name) || deadPrefixes.stream().anyMatch(p -> RunnerNamer.named(name, p));
     }
 
     private void reportGauges(Observation observation, Instant now) {

@@ -51,7 +51,7 @@ final class RunnerProvisioner {
                 new JitRequest(name, labels.runnerLabels(), settings.runnerGroupId(), settings.workFolder()));
         List<String> command = settings.command().isEmpty() ? JIT_DEFAULT_COMMAND : settings.command();
         RunnerSpec spec = new RunnerSpec(name, Map.of("ACTIONS_RUNNER_INPUT_JITCONFIG", jit.encodedJitConfig()), command);
-        return new ProvisionedRunner(spec, Optional.of(jit.runner().id()));
+        return new ProvisionedRunner(spec, Optional.of(jit.runner()));
     }
 
     private ProvisionedRunner token(String name) {
@@ -75,8 +75,8 @@ final class RunnerProvisioner {
         return new ProvisionedRunner(new RunnerSpec(name, env, settings.command()), Optional.empty());
     }
 
-    /** One token serves many runners for most of its hour: fewer calls against the rate limit. */
-    private RegistrationToken registrationToken() {
+    /** One token serves many runners for most of its hour: fewer calls against the rate limit. Starts run concurrently. */
+    private synchronized RegistrationToken registrationToken() {
         if (token == null || !clock.instant().isBefore(token.expiresAt().minus(TOKEN_RENEW_BEFORE))) {
             token = github.createRegistrationToken();
         }

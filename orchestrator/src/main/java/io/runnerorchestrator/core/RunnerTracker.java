@@ -33,9 +33,14 @@ final class RunnerTracker {
     record Tracked(List<RunnerView> runners, int cameOnline, List<Duration> boots, int jobsStarted, int jobsCompleted) {
     }
 
+    /** How far apart two fresh looks must both show a runner idle before it may be removed for idleness. */
+    static final Duration IDLE_CONFIRMATION = Duration.ofSeconds(5);
+
     private static final class Memory {
         RunnerState state;
         Instant idleSince;
+        /** The last fresh look at GitHub (not a webhook-hinted one) that showed it idle. */
+        Instant idleSeenFresh;
         boolean seenOnline;
         boolean busy;
     }
@@ -50,8 +55,18 @@ final class RunnerTracker {
         this.since = since;
     }
 
+    /** A fresh look: the registrations as GitHub listed them just now. */
     Tracked track(List<RunnerInstance> instances, List<GitHubRunner> registrations,
                   Function<String, Optional<Long>> jobOf, Instant now) {
+        return track(instances, registrations, jobOf, now, true);
+    }
+
+    /**
+     * @param fresh false when the registrations are an earlier list brought up to date by webhooks: such
+     *              a look never confirms that a runner is idle
+     */
+    Tracked track(List<RunnerInstance> instances, List<GitHubRunner> registrations,
+                  Function<String, Optional<Long>> jobOf, Instant now, boolean fresh) {
         Map<String, RunnerInstance> byName = new HashMap<>();
         instances.forEach(i -> byName.put(i.name(), i));
         Map<String, GitHubRunner> registered = new HashMap<>();
@@ -83,12 +98,20 @@ final class RunnerTracker {
             completed += !busy && m.busy ? 1 : 0;
             m.busy = busy;
             m.idleSince = online && !busy ? (m.idleSince == null ? now : m.idleSince) : null;
+            Optional<Long> job = jobOf.apply(name);
+            if (m.idleSince == null || job.isPresent()) {
+                m.idleSeenFresh = null;
+            } else if (fresh) {
+                m.idleSeenFresh = now;
+            }
+            boolean idleConfirmed = m.idleSeenFresh != null
+                    && !m.idleSeenFresh.isBefore(m.idleSince.plus(IDLE_CONFIRMATION));
 
             RunnerState state = RunnerClassifier.classify(instance, registration, m.seenOnline, bootTimeout, now);
             logTransition(name, m.state, state, instance);
             m.state = state;
             views.add(new RunnerView(name, state, instance, registration, Optional.ofNullable(m.idleSince),
-                    m.seenOnline, jobOf.apply(name)));
+                    m.seenOnline, job, idleConfirmed));
         }
         for (var it = memory.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();

@@ -13,10 +13,20 @@ import java.util.Optional;
  * @param idleSince  since when it has been seen idle (first sight after a restart)
  * @param seenOnline whether this process ever saw it online
  * @param job        the job it runs, when a webhook said so
+ * @param idleConfirmed idle in two fresh looks at GitHub at least {@link RunnerTracker#IDLE_CONFIRMATION}
+ *                      apart, and no webhook named it since: only such a runner is removed for idleness
+ *                      (GitHub's runner list can show a runner not busy for a while after it took a job)
  */
 public record RunnerView(String name, RunnerState state, Optional<RunnerInstance> instance,
                          Optional<GitHubRunner> registration, Optional<Instant> idleSince, boolean seenOnline,
-                         Optional<Long> job) {
+                         Optional<Long> job, boolean idleConfirmed) {
+
+    /** Idle counts as confirmed whenever an idle time is known (for views made outside the tracker). */
+    public RunnerView(String name, RunnerState state, Optional<RunnerInstance> instance,
+                      Optional<GitHubRunner> registration, Optional<Instant> idleSince, boolean seenOnline,
+                      Optional<Long> job) {
+        this(name, state, instance, registration, idleSince, seenOnline, job, idleSince.isPresent() && job.isEmpty());
+    }
 
     public Optional<Long> registrationId() {
         return registration.map(GitHubRunner::id);
@@ -28,6 +38,6 @@ public record RunnerView(String name, RunnerState state, Optional<RunnerInstance
     }
 
     public RunnerView withState(RunnerState newState) {
-        return new RunnerView(name, newState, instance, registration, idleSince, seenOnline, job);
+        return new RunnerView(name, newState, instance, registration, idleSince, seenOnline, job, idleConfirmed);
     }
 }

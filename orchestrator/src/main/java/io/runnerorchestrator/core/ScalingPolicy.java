@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static io.runnerorchestrator.core.RunnerState.BUSY;
 import static io.runnerorchestrator.core.RunnerState.IDLE;
@@ -28,6 +27,8 @@ public final class ScalingPolicy {
 
     /** Poll intervals a matching job may wait beside an idle runner before that runner is recycled. */
     public static final int STUCK_AFTER_POLLS = 3;
+    /** The burst buffer keeps one spare runner for this many queued jobs. */
+    static final int BURST_BUFFER_EVERY = 10;
 
     /** The order in which GitHub hands queued jobs to runners, as far as it can be known. */
     static final Comparator<QueuedJob> OLDEST_FIRST = Comparator.comparing(QueuedJob::createdAt)
@@ -63,33 +64,62 @@ public final class ScalingPolicy {
         int live = observation.liveContainers();
         int capacity = Math.max(0, settings.maxRunners() - live);
 
-        // Queued jobs go to idle runners first, then to booting ones; the rest are uncovered.
+        // Queued jobs go to idle runners first, then to booting ones; every other one gets a runner now.
         int covered = Math.min(jobs.size(), idle.size() + starting);
         List<QueuedJob> uncovered = jobs.subList(covered, jobs.size());
-        boolean thresholdMet = jobs.size() >= settings.scaleUpThreshold();
-        List<QueuedJob> wanted = thresholdMet ? uncovered : uncovered.stream()
-                .filter(job -> waited(job, now).compareTo(settings.pollInterval()) > 0).toList();
-        int belowMin = Math.max(0, settings.minRunners() - counted);
+        int spare = idle.size() + starting - covered;
+        // Runners started for jobs count toward MIN as well.
+        int belowMin = Math.max(0, settings.minRunners() - counted - uncovered.size());
+        int warm = Math.max(0, warmTarget(settings, observation) - spare - belowMin);
+        int buffer = Math.max(0, burstBuffer(settings, jobs.size()) - spare - belowMin - warm);
         // A start failing right now is not in the backoff yet: its replacement waits for the backoff's verdict.
         boolean failingNow = removals.stream().anyMatch(r -> r.reason().failedStart());
         int allowed = failingNow ? 0 : allowedStarts(observation.backoff(), starting, now);
-        int count = Math.min(Math.min(capacity, allowed), Math.max(wanted.size(), belowMin));
+        int count = Math.min(Math.min(capacity, allowed), uncovered.size() + belowMin + warm + buffer);
 
         List<Start> starts = new ArrayList<>();
-        StartReason forJobs = thresholdMet ? StartReason.QUEUE : StartReason.STARVING_JOB;
         for (int i = 0; i < count; i++) {
-            starts.add(i < wanted.size() ? new Start(forJobs, Optional.of(wanted.get(i).id()))
-                    : new Start(StartReason.MIN_RUNNERS, Optional.empty()));
+            starts.add(startAt(i, uncovered, belowMin, warm));
         }
 
         List<Removal> idleRemovals = starts.isEmpty() && jobs.size() <= settings.scaleDownThreshold()
-                ? scaleDown(settings, idle, counted, jobs.size(), now) : List.of();
+                ? scaleDown(settings, idle, counted, jobs.size() + warmTarget(settings, observation), now) : List.of();
         removals.addAll(idleRemovals);
 
-        QueueReasons reasons = new QueueReasons(jobs, idle.size(), covered, stuckJobs, starts,
-                wanted.stream().map(QueuedJob::id).collect(Collectors.toSet()), capacity, observation.backoff(), now);
+        QueueReasons reasons = new QueueReasons(jobs, idle.size(), covered, stuckJobs, starts, capacity,
+                observation.backoff(), now);
         return new Decision(counted - idleRemovals.size() + starts.size(), starts, removals,
                 List.copyOf(stuckJobs), reasons.waits(observation.unservedJobs()));
+    }
+
+    /** Jobs first, oldest first; then MIN_RUNNERS, the warm pool and the burst buffer. */
+    private static Start startAt(int i, List<QueuedJob> uncovered, int belowMin, int warm) {
+        if (i < uncovered.size()) {
+            return new Start(StartReason.QUEUE, Optional.of(uncovered.get(i).id()));
+        }
+        int spareIndex = i - uncovered.size();
+        StartReason reason = spareIndex < belowMin ? StartReason.MIN_RUNNERS
+                : spareIndex < belowMin + warm ? StartReason.WARM_POOL : StartReason.BURST_BUFFER;
+        return new Start(reason, Optional.empty());
+    }
+
+    /**
+     * Spare runners kept while the queue is at SCALE_UP_THRESHOLD or more: one for every
+     * {@value #BURST_BUFFER_EVERY} queued jobs. A burst is often followed by more of the same (the next
+     * wave of a matrix, the jobs that need the first ones); the buffer goes after IDLE_TIMEOUT when
+     * nothing comes.
+     */
+    static int burstBuffer(ScalingSettings settings, int queued) {
+        return queued >= settings.scaleUpThreshold() ? queued / BURST_BUFFER_EVERY : 0;
+    }
+
+    /** The predictive warm pool: the jobs expected within one boot time, rounded up. */
+    static int warmTarget(ScalingSettings settings, Observation observation) {
+        if (settings.warmPool() != ScalingSettings.WarmPool.PREDICTIVE) {
+            return 0;
+        }
+        double expected = observation.expectedArrivals();
+        return expected < ArrivalForecast.NEGLIGIBLE ? 0 : (int) Math.ceil(expected);
     }
 
     /**
@@ -132,11 +162,15 @@ public final class ScalingPolicy {
         return !runner.seenOnline() && runner.instance().flatMap(i -> i.exitCode()).filter(code -> code != 0).isPresent();
     }
 
-    /** Longest idle first, only past IDLE_TIMEOUT, never below MIN, and never the idle runners queued jobs need. */
-    private static List<Removal> scaleDown(ScalingSettings settings, List<RunnerView> idle, int counted, int queued,
+    /**
+     * Longest idle first, only past IDLE_TIMEOUT and once the idleness is confirmed, never below MIN, and
+     * never the idle runners that queued jobs or the warm pool need.
+     */
+    private static List<Removal> scaleDown(ScalingSettings settings, List<RunnerView> idle, int counted, int needed,
                                            Instant now) {
-        long removable = Math.min(counted - settings.minRunners(), idle.size() - queued);
+        long removable = Math.min(counted - settings.minRunners(), idle.size() - needed);
         return idle.stream()
+                .filter(RunnerView::idleConfirmed)
                 .filter(r -> Duration.between(r.idleSince().orElse(now), now).compareTo(settings.idleTimeout()) > 0)
                 .sorted(Comparator.comparing(r -> r.idleSince().orElse(now)))
                 .limit(Math.max(0, removable))
@@ -157,10 +191,6 @@ public final class ScalingPolicy {
 
     private static List<RunnerView> inState(Observation observation, RunnerState state) {
         return observation.runners().stream().filter(r -> r.state() == state).toList();
-    }
-
-    private static Duration waited(QueuedJob job, Instant now) {
-        return Duration.between(job.createdAt(), now);
     }
 
     /** How long the job and the idle runner have both been waiting, each for the other. */

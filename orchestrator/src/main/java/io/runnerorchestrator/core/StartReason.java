@@ -4,10 +4,12 @@ package io.runnerorchestrator.core;
 public enum StartReason {
     /** The pool is below MIN_RUNNERS. */
     MIN_RUNNERS,
-    /** Matching queued jobs reached SCALE_UP_THRESHOLD: one runner per job not yet covered. */
+    /** A matching queued job that no idle or booting runner covers: one runner per such job, at once. */
     QUEUE,
-    /** Below the threshold, but the job has waited longer than one poll interval. */
-    STARVING_JOB,
+    /** The queue reached SCALE_UP_THRESHOLD: spare runners ahead of the rest of a burst. */
+    BURST_BUFFER,
+    /** The predictive warm pool: spare runners for the jobs expected within one boot time. */
+    WARM_POOL,
     /** Asked for through the API, beyond what the policy wants; reaped after IDLE_TIMEOUT like any idle runner. */
     MANUAL
 }

@@ -3,8 +3,8 @@ package io.runnerorchestrator.core;
 import io.runnerorchestrator.core.port.Coordinator;
 
 /**
- * Places under the cluster's MAX_RUNNERS for the starts of one pass, taken from the coordinator one
- * at a time just before each start, so that instances deciding at the same moment cannot overshoot.
+ * Places under the cluster's MAX_RUNNERS for the starts of one pass, taken from the coordinator in one
+ * step just before the starts begin, so that instances deciding at the same moment cannot overshoot.
  */
 final class StartSlots {
     private final Coordinator coordinator;
@@ -18,12 +18,12 @@ final class StartSlots {
         this.clusterMax = clusterMax;
     }
 
-    /** One place for the runner about to start; false when the cluster is at MAX. */
-    boolean take() {
-        return coordinator.reserveSlots(runners, 1, clusterMax) > 0;
+    /** Up to {@code wanted} places for runners about to start; fewer (or none) when the cluster nears MAX. */
+    int take(int wanted) {
+        return wanted <= 0 ? 0 : coordinator.reserveSlots(runners, wanted, clusterMax);
     }
 
-    /** The runner holding the last place taken is up: it now counts among this instance's runners. */
+    /** A runner holding a place taken is up: it now counts among this instance's runners. */
     void started() {
         runners++;
     }

@@ -12,7 +12,6 @@ public record WaitReason(Kind kind, Optional<Instant> until) {
         CLAIMED_ELSEWHERE("another orchestrator instance starts a runner for it"),
         STUCK("idle runners did not take it; recycling them"),
         AT_MAX_RUNNERS("at MAX_RUNNERS"),
-        BELOW_SCALE_UP_THRESHOLD("below SCALE_UP_THRESHOLD for now"),
         START_BACKOFF("start failures: backing off"),
         LABELS_NOT_SERVED("labels not served"),
         GITHUB_UNREACHABLE("GitHub unreachable"),

@@ -48,10 +48,10 @@ class DecisionDetailsTest {
     }
 
     @Test
-    void freshJobsBelowTheThresholdWaitForIt() {
+    void aFreshJobBelowTheThresholdWaitsOnlyForItsRunnerToBoot() {
         Decision decision = ScalingPolicy.decide(settings(0, 10, 3, 1), observe(List.of(), List.of(job(1, ofSeconds(5)))), NOW);
 
-        assertThat(decision.waits().get(1L).describe()).isEqualTo("below SCALE_UP_THRESHOLD for now");
+        assertThat(decision.waits().get(1L).describe()).isEqualTo("runner starting");
     }
 
     @Test

@@ -77,19 +77,14 @@ class ReconcilerScalingTest {
     }
 
     @Test
-    void aJobBelowTheThresholdGetsARunnerAfterOnePollInterval() {
+    void aJobBelowTheThresholdGetsARunnerInTheFirstPassThatSeesIt() {
         Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 10, 3, 1), TestWorld.jit());
         List<Long> jobs = world.enqueue(1);
 
-        assertThat(reconciler.reconcileOnce().queue().get(0).reason().describe())
-                .isEqualTo("below SCALE_UP_THRESHOLD for now");
-        assertThat(world.backend.names()).isEmpty();
-
-        world.later(Duration.ofSeconds(31));
-        reconciler.reconcileOnce();
+        assertThat(reconciler.reconcileOnce().queue().get(0).reason().describe()).isEqualTo("runner starting");
 
         assertThat(world.backend.names()).hasSize(1);
-        assertThat(world.metrics.scaledUp).containsExactly(StartReason.STARVING_JOB);
+        assertThat(world.metrics.scaledUp).containsExactly(StartReason.QUEUE);
         assertThat(world.coordinator.claimJob(jobs.get(0), Duration.ofMinutes(1))).as("the job was claimed").isFalse();
     }
 

@@ -1,6 +1,7 @@
 package io.runnerorchestrator.core;
 
 import io.runnerorchestrator.core.port.QueuedJob;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +17,7 @@ import static io.runnerorchestrator.core.Views.exited;
 import static io.runnerorchestrator.core.Views.idle;
 import static io.runnerorchestrator.core.Views.job;
 import static io.runnerorchestrator.core.Views.lost;
+import static io.runnerorchestrator.core.Views.observe;
 import static io.runnerorchestrator.core.Views.registrationOnly;
 import static io.runnerorchestrator.core.Views.settings;
 import static io.runnerorchestrator.core.Views.starting;
@@ -36,19 +38,28 @@ class ScalingPolicyTest {
                 row("queue reaches the threshold: one runner per job, in one step",
                         settings(0, 10, 3, 1), List.of(), jobs(3, ofSeconds(5)), BackoffStatus.NONE,
                         "[QUEUE:job-1, QUEUE:job-2, QUEUE:job-3]", "[]"),
-                row("queue below the threshold, jobs fresh: wait",
-                        settings(0, 10, 3, 1), List.of(), jobs(2, ofSeconds(5)), BackoffStatus.NONE, "[]", "[]"),
-                row("a job that waited longer than one poll gets a runner below the threshold",
-                        settings(0, 10, 3, 1), List.of(),
-                        List.of(job(1, ofSeconds(31)), job(2, ofSeconds(5))), BackoffStatus.NONE,
-                        "[STARVING_JOB:job-1]", "[]"),
-                row("a job that waited exactly one poll is not starving yet",
-                        settings(0, 10, 3, 1), List.of(), List.of(job(1, ofSeconds(30))), BackoffStatus.NONE, "[]", "[]"),
+                row("below the threshold a fresh job gets a runner at once too: no job waits for a rule",
+                        settings(0, 10, 3, 1), List.of(), jobs(2, ofSeconds(1)), BackoffStatus.NONE,
+                        "[QUEUE:job-1, QUEUE:job-2]", "[]"),
+                row("burst buffer: at the threshold, one spare runner per 10 queued jobs, ahead of demand",
+                        settings(0, 20, 3, 1), List.of(), jobs(11, ofSeconds(1)), BackoffStatus.NONE,
+                        "[QUEUE:job-1, QUEUE:job-2, QUEUE:job-3, QUEUE:job-4, QUEUE:job-5, QUEUE:job-6, QUEUE:job-7,"
+                                + " QUEUE:job-8, QUEUE:job-9, QUEUE:job-10, QUEUE:job-11, BURST_BUFFER]", "[]"),
+                row("burst buffer: none below the threshold",
+                        settings(0, 20, 12, 1), List.of(), jobs(11, ofSeconds(1)), BackoffStatus.NONE,
+                        "[QUEUE:job-1, QUEUE:job-2, QUEUE:job-3, QUEUE:job-4, QUEUE:job-5, QUEUE:job-6, QUEUE:job-7,"
+                                + " QUEUE:job-8, QUEUE:job-9, QUEUE:job-10, QUEUE:job-11]", "[]"),
+                row("burst buffer: spare idle runners count toward it",
+                        settings(0, 20, 3, 1), idleRunners(11, ofSeconds(5)), jobs(10, ofSeconds(1)),
+                        BackoffStatus.NONE, "[]", "[]"),
+                row("burst buffer: idle runners taken by the queue leave none spare",
+                        settings(0, 20, 3, 1), idleRunners(10, ofSeconds(5)), jobs(10, ofSeconds(1)),
+                        BackoffStatus.NONE, "[BURST_BUFFER]", "[]"),
                 row("booting runners count: only uncovered jobs get a runner",
                         settings(0, 10, 3, 1), List.of(starting("s1", ofSeconds(10)), starting("s2", ofSeconds(10))),
                         jobs(3, ofSeconds(5)), BackoffStatus.NONE, "[QUEUE:job-3]", "[]"),
                 row("idle runners take queued jobs first",
-                        settings(0, 10, 1, 0), List.of(idle("i1", ofSeconds(5)), idle("i2", ofSeconds(5))),
+                        settings(0, 10, 3, 1), List.of(idle("i1", ofSeconds(5)), idle("i2", ofSeconds(5))),
                         jobs(2, ofSeconds(5)), BackoffStatus.NONE, "[]", "[]"),
                 row("MAX caps the step",
                         settings(0, 4, 3, 1), List.of(busy("b1"), busy("b2")), jobs(10, ofSeconds(5)),
@@ -112,7 +123,7 @@ class ScalingPolicyTest {
                         backoff(2, NOW.minusSeconds(1)), "[]", "[]"),
                 row("stuck job: an idle runner beside it for over 3 polls is recycled, the job gets a fresh one",
                         settings(0, 10, 3, 1), List.of(idle("i", ofMinutes(5))), List.of(job(1, ofMinutes(2))),
-                        BackoffStatus.NONE, "[STARVING_JOB:job-1]", "[i:STUCK_JOB]"),
+                        BackoffStatus.NONE, "[QUEUE:job-1]", "[i:STUCK_JOB]"),
                 row("a job beside an idle runner for less than 3 polls is not stuck",
                         settings(0, 10, 3, 1), List.of(idle("i", ofMinutes(5))), List.of(job(1, ofSeconds(80))),
                         BackoffStatus.NONE, "[]", "[]"));
@@ -128,6 +139,49 @@ class ScalingPolicyTest {
         assertThat(decision.removals()).as("removals").hasToString(removals);
         assertThat(decision.removals()).as("busy runners are never removed")
                 .noneMatch(r -> runners.stream().anyMatch(v -> v.name().equals(r.runnerName()) && v.state() == RunnerState.BUSY));
+    }
+
+    static Stream<Arguments> warmPool() {
+        ScalingSettings predictive = settings(0, 10, 3, 1).withWarmPool(ScalingSettings.WarmPool.PREDICTIVE);
+        return Stream.of(
+                Arguments.of("off: no spare runner whatever the forecast", settings(0, 10, 3, 1), List.of(), 2.5, "[]"),
+                Arguments.of("the expected arrivals within one boot, rounded up", predictive, List.of(), 1.2,
+                        "[WARM_POOL, WARM_POOL]"),
+                Arguments.of("a negligible forecast keeps nothing", predictive, List.of(), 0.01, "[]"),
+                Arguments.of("spare idle and booting runners count toward it", predictive,
+                        List.of(idle("i", ofSeconds(5)), starting("s", ofSeconds(2))), 2.0, "[]"),
+                Arguments.of("MIN_RUNNERS starts count toward it", settings(1, 10, 3, 1)
+                        .withWarmPool(ScalingSettings.WarmPool.PREDICTIVE), List.of(), 1.5, "[MIN_RUNNERS, WARM_POOL]"),
+                Arguments.of("busy runners do not", predictive, List.of(busy("b1"), busy("b2")), 0.5, "[WARM_POOL]"));
+    }
+
+    @ParameterizedTest(name = "warm pool: {0}")
+    @MethodSource("warmPool")
+    void keepsTheWarmPool(String rule, ScalingSettings settings, List<RunnerView> runners, double expected,
+                          String starts) {
+        Observation seen = new Observation(runners, List.of(), List.of(), BackoffStatus.NONE, expected);
+
+        assertThat(ScalingPolicy.decide(settings, seen, NOW).starts()).hasToString(starts);
+    }
+
+    @Test
+    void theWarmPoolIsNotRemovedForIdleness() {
+        ScalingSettings predictive = settings(0, 10, 3, 1).withWarmPool(ScalingSettings.WarmPool.PREDICTIVE);
+        Observation seen = new Observation(idleRunners(3, ofMinutes(10)), List.of(), List.of(), BackoffStatus.NONE, 0.8);
+
+        assertThat(ScalingPolicy.decide(predictive, seen, NOW).removals()).hasToString("[i1:IDLE_TIMEOUT, i2:IDLE_TIMEOUT]");
+    }
+
+    @Test
+    void anIdleRunnerIsRemovedOnlyOnceItsIdlenessIsConfirmed() {
+        RunnerView seenIdleOnce = idle("a", ofMinutes(10));
+        RunnerView unconfirmed = new RunnerView("a", seenIdleOnce.state(), seenIdleOnce.instance(),
+                seenIdleOnce.registration(), seenIdleOnce.idleSince(), true, java.util.Optional.empty(), false);
+        Observation seen = new Observation(List.of(unconfirmed), List.of(), List.of(), BackoffStatus.NONE);
+
+        assertThat(ScalingPolicy.decide(settings(0, 10, 3, 1), seen, NOW).removals()).isEmpty();
+        assertThat(ScalingPolicy.decide(settings(0, 10, 3, 1), observe(List.of(seenIdleOnce), List.of()), NOW).removals())
+                .hasToString("[a:IDLE_TIMEOUT]");
     }
 
     private static Arguments row(String rule, ScalingSettings settings, List<RunnerView> runners, List<QueuedJob> jobs,

@@ -42,7 +42,7 @@ public final class RunnerNetwork {
      *
      * @throws IllegalStateException when a network other than the dedicated one does not exist
      */
-    public String ensure() {
+    public synchronized String ensure() {
         if (HOST.equals(name)) {
             return HOST;
         }

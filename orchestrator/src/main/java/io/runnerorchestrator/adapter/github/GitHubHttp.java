@@ -15,13 +15,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends one REST call with GitHub's headers and the client's manners: conditional GETs from the
  * ETag cache, retries of 5xx and network errors with jittered backoff, waiting out rate limits up
- * to {@link RetryPolicy#maxRateLimitWait()}, and mutating calls one at a time (GitHub's advice
- * against secondary limits). Every exchange is reported to the listener.
+ * to {@link RetryPolicy#maxRateLimitWait()}, and mutating calls within GitHub's secondary limits
+ * ({@link MutationGate}). Every exchange is reported to the listener.
  */
 final class GitHubHttp {
 
@@ -38,7 +37,7 @@ final class GitHubHttp {
     private final JsonMapper json;
     private final EtagCache etags = new EtagCache(ETAG_CACHE_CAPACITY);
     private final AtomicReference<RateLimitStatus> rateLimit = new AtomicReference<>(RateLimitStatus.UNKNOWN);
-    private final ReentrantLock mutations = new ReentrantLock();
+    private final MutationGate mutations = new MutationGate();
 
     GitHubHttp(HttpClient client, GitHubApiSettings settings, GitHubCredentials credentials,
                GitHubRequestListener listener, Clock clock, JsonMapper json) {
@@ -55,12 +54,7 @@ final class GitHubHttp {
         if (request.isGet()) {
             return sendWithRetries(request);
         }
-        mutations.lock();
-        try {
-            return sendWithRetries(request);
-        } finally {
-            mutations.unlock();
-        }
+        return mutations.pass(() -> sendWithRetries(request));
     }
 
     RateLimitStatus rateLimit() {

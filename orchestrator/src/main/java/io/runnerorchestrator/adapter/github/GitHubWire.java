@@ -24,7 +24,7 @@ final class GitHubWire {
         }
     }
 
-    record Run(long id, String status) {
+    record Run(long id, String status, Instant updatedAt) {
     }
 
     record Job(long id, long runId, String status, Instant createdAt, List<String> labels) {

@@ -37,7 +37,7 @@ public final class HttpGitHub implements GitHub {
         this.http = new GitHubHttp(GitHubHttp.client(settings), settings, credentials, listener, clock, json.mapper());
         this.endpoints = new GitHubEndpoints(settings.apiUrl(), settings.scope());
         this.pages = new Pagination(http, json);
-        this.queuedJobs = new QueuedJobScanner(settings.scope(), endpoints, pages, json);
+        this.queuedJobs = new QueuedJobScanner(settings.scope(), endpoints, pages, json, clock);
     }
 
     @Override

@@ -9,16 +9,18 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Finds jobs waiting for a runner. GitHub has no "queued jobs" list, so this walks the runs that
  * can hold one (queued, and in_progress: a matrix run starts while some of its jobs still wait) and
  * reads their latest jobs; in org scope it does so for every repository of the organisation. Every
- * GET is conditional, so an unchanged picture costs 304 answers, which GitHub does not charge.
+ * GET is conditional, so an unchanged picture costs 304 answers, which GitHub does not charge, and the jobs
+ * of a run whose {@code updated_at} has not moved are not asked for at all.
  */
 final class QueuedJobScanner {
 
@@ -29,12 +31,15 @@ final class QueuedJobScanner {
     private final GitHubEndpoints endpoints;
     private final Pagination pages;
     private final GitHubJson json;
+    private final Clock clock;
+    private final RunJobsCache runJobs = new RunJobsCache();
 
-    QueuedJobScanner(GitHubScope scope, GitHubEndpoints endpoints, Pagination pages, GitHubJson json) {
+    QueuedJobScanner(GitHubScope scope, GitHubEndpoints endpoints, Pagination pages, GitHubJson json, Clock clock) {
         this.scope = scope;
         this.endpoints = endpoints;
         this.pages = pages;
         this.json = json;
+        this.clock = clock;
     }
 
     List<QueuedJob> scan() {
@@ -69,25 +74,39 @@ final class QueuedJobScanner {
     }
 
     private List<QueuedJob> queuedJobsOf(String repository) {
-        Set<Long> runIds = new LinkedHashSet<>();
+        // a run may show up in both lists when it starts between the two calls: the later answer wins
+        Map<Long, Instant> runs = new LinkedHashMap<>();
         for (String status : RUN_STATUSES_WITH_WAITING_JOBS) {
             ApiRequest request = endpoints.workflowRuns(repository, status);
             for (JsonNode node : pages.all(request, "workflow_runs")) {
-                runIds.add(json.value(request, node, GitHubWire.Run.class).id());
+                GitHubWire.Run run = json.value(request, node, GitHubWire.Run.class);
+                runs.put(run.id(), run.updatedAt() == null ? Instant.EPOCH : run.updatedAt());
             }
         }
-        // a run may show up in both lists when it starts between the two calls
+        runJobs.retain(repository, runs.keySet());
         Map<Long, QueuedJob> jobs = new LinkedHashMap<>();
-        for (long runId : runIds) {
-            ApiRequest request = endpoints.runJobs(repository, runId);
-            for (JsonNode node : jobsOfRun(request, repository, runId)) {
-                GitHubWire.Job job = json.value(request, node, GitHubWire.Job.class);
-                if (job.queued()) {
-                    jobs.putIfAbsent(job.id(), job.toPort(repository));
-                }
+        runs.forEach((runId, updatedAt) -> queuedJobsOfRun(repository, runId, updatedAt)
+                .forEach(job -> jobs.putIfAbsent(job.id(), job)));
+        return List.copyOf(jobs.values());
+    }
+
+    /** From the cache while the run's updated_at stands still (see {@link RunJobsCache}). */
+    private List<QueuedJob> queuedJobsOfRun(String repository, long runId, Instant updatedAt) {
+        Optional<List<QueuedJob>> known = runJobs.queued(repository, runId, updatedAt);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Instant readAt = clock.instant();
+        ApiRequest request = endpoints.runJobs(repository, runId);
+        List<QueuedJob> queued = new ArrayList<>();
+        for (JsonNode node : jobsOfRun(request, repository, runId)) {
+            GitHubWire.Job job = json.value(request, node, GitHubWire.Job.class);
+            if (job.queued()) {
+                queued.add(job.toPort(repository));
             }
         }
-        return List.copyOf(jobs.values());
+        runJobs.put(repository, runId, updatedAt, readAt, queued);
+        return queued;
     }
 
     private List<JsonNode> jobsOfRun(ApiRequest request, String repository, long runId) {

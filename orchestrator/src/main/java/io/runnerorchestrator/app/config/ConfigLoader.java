@@ -95,6 +95,9 @@ public final class ConfigLoader {
         throw new ConfigException("set exactly one of GITHUB_ORG or GITHUB_REPO (neither is set)");
     }
 
+    /** Starts under way at once; more would only queue at the engine and at GitHub's secondary limits. */
+    static final int MAX_START_CONCURRENCY = 50;
+
     private static ScalingSettings scaling(EnvReader env) {
         int min = env.wholeNumber("MIN_RUNNERS", 2, 0);
         int max = env.wholeNumber("MAX_RUNNERS", 10, 1);
@@ -110,7 +113,14 @@ public final class ConfigLoader {
         Duration idle = env.duration("IDLE_TIMEOUT", Duration.ofSeconds(300), Duration.ZERO);
         Duration poll = env.duration("POLL_INTERVAL", Duration.ofSeconds(30), Duration.ofSeconds(1));
         Duration boot = env.duration("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", Duration.ofSeconds(120), Duration.ofSeconds(1));
-        return new ScalingSettings(min, max, up, down, idle, poll, boot);
+        int concurrency = env.wholeNumber("ORCHESTRATOR_START_CONCURRENCY", ScalingSettings.DEFAULT_START_CONCURRENCY, 1);
+        if (concurrency > MAX_START_CONCURRENCY) {
+            throw new ConfigException("ORCHESTRATOR_START_CONCURRENCY=" + concurrency + " must be at most "
+                    + MAX_START_CONCURRENCY + " (GitHub allows 100 concurrent requests in all)");
+        }
+        ScalingSettings.WarmPool warm = env.choice("ORCHESTRATOR_WARM_POOL", ScalingSettings.WarmPool.OFF,
+                ScalingSettings.WarmPool.class);
+        return new ScalingSettings(min, max, up, down, idle, poll, boot, concurrency, warm);
     }
 
     private static HttpSettings http(EnvReader env) {

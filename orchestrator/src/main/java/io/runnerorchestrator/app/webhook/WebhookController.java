@@ -2,6 +2,7 @@ package io.runnerorchestrator.app.webhook;
 
 import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.core.JobAssignments;
+import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.ReconcileTrigger;
 import io.runnerorchestrator.core.port.Coordinator;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 
 /** POST /api/v1/webhook: authenticates a GitHub delivery and hands it to the {@link WorkflowJobReceiver}. */
@@ -34,10 +36,10 @@ public class WebhookController {
     private final WorkflowJobReceiver receiver;
 
     public WebhookController(OrchestratorConfig config, Coordinator coordinator, ReconcileTrigger trigger,
-                             JobAssignments assignments, JsonMapper json) {
+                             JobAssignments assignments, QueueHints hints, Clock clock, JsonMapper json) {
         this.signature = config.http().webhookSecret().map(WebhookSignature::new);
         this.receiver = new WorkflowJobReceiver(new ServedLabels(config.runner().labels()), coordinator, trigger,
-                assignments, json);
+                assignments, hints, clock, json);
     }
 
     @PostMapping(PATH)

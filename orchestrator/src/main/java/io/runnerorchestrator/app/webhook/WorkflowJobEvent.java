@@ -8,6 +8,8 @@ import tools.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * The fields of a {@code workflow_job} delivery the orchestrator uses.
@@ -16,7 +18,8 @@ import java.util.Optional;
  * @param runnerName may be set even on {@code queued} (GitHub's own examples do), so never a signal alone
  */
 public record WorkflowJobEvent(String action, long jobId, Optional<Long> runId, List<String> labels,
-                               Optional<String> runnerName, Optional<String> repository) {
+                               Optional<String> runnerName, Optional<String> repository,
+                               Optional<Instant> createdAt) {
 
     public WorkflowJobEvent {
         labels = List.copyOf(labels);
@@ -46,7 +49,8 @@ public record WorkflowJobEvent(String action, long jobId, Optional<Long> runId, 
         }
         return new WorkflowJobEvent(action.stringValue(), id.longValue(),
                 optionalLong(job.path("run_id")), labels(job.path("labels")),
-                optionalString(job.path("runner_name")), optionalString(root.path("repository").path("full_name")));
+                optionalString(job.path("runner_name")), optionalString(root.path("repository").path("full_name")),
+                optionalString(job.path("created_at")).flatMap(WorkflowJobEvent::instant));
     }
 
     private static List<String> labels(JsonNode node) {
@@ -61,6 +65,15 @@ public record WorkflowJobEvent(String action, long jobId, Optional<Long> runId, 
             labels.add(label.stringValue());
         }
         return labels;
+    }
+
+    /** A timestamp that does not parse is left out: it only dates the job in the queue's hint. */
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Long> optionalLong(JsonNode node) {

@@ -1,17 +1,22 @@
 package io.runnerorchestrator.app.webhook;
 
 import io.runnerorchestrator.core.JobAssignments;
+import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.ReconcileTrigger;
 import io.runnerorchestrator.core.port.Coordinator;
+import io.runnerorchestrator.core.port.QueuedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides what an authenticated delivery causes. It only ever asks for a reconcile pass: the pass
- * itself re-reads GitHub and Docker, so a lost or repeated delivery costs nothing but latency.
+ * Decides what an authenticated delivery causes: a hint of what changed in the queue, and a reconcile
+ * pass. The passes re-read GitHub and Docker every POLL_INTERVAL whatever the hints said, so a lost or
+ * repeated delivery costs nothing but latency.
  */
 public final class WorkflowJobReceiver {
 
@@ -24,15 +29,22 @@ public final class WorkflowJobReceiver {
     private final Coordinator coordinator;
     private final ReconcileTrigger trigger;
     private final JobAssignments assignments;
+    private final QueueHints hints;
+    private final Clock clock;
     private final ObjectMapper json;
 
-    /** @param assignments where in_progress and completed events report which runner runs which job */
+    /**
+     * @param assignments where in_progress and completed events report which runner runs which job
+     * @param hints       where every event reports what changed in the queue, for the pass it triggers
+     */
     public WorkflowJobReceiver(ServedLabels servedLabels, Coordinator coordinator, ReconcileTrigger trigger,
-                               JobAssignments assignments, ObjectMapper json) {
+                               JobAssignments assignments, QueueHints hints, Clock clock, ObjectMapper json) {
         this.servedLabels = servedLabels;
         this.coordinator = coordinator;
         this.trigger = trigger;
         this.assignments = assignments;
+        this.hints = hints;
+        this.clock = clock;
         this.json = json;
     }
 
@@ -62,6 +74,7 @@ public final class WorkflowJobReceiver {
             return answer(deliveryId, event, job, "ignored: action " + job.action() + " needs no runner");
         }
         recordAssignment(job);
+        recordHint(job);
         trigger.requestPass("webhook " + job.action() + " job " + job.jobId());
         return answer(deliveryId, event, job, "reconcile requested");
     }
@@ -75,6 +88,17 @@ public final class WorkflowJobReceiver {
                 default -> { }
             }
         });
+    }
+
+    private void recordHint(WorkflowJobEvent job) {
+        Optional<String> runner = job.runnerName().filter(name -> !name.isBlank());
+        switch (job.action()) {
+            case "queued" -> hints.queued(new QueuedJob(job.jobId(), job.runId().orElse(0L),
+                    job.repository().orElse(""), job.labels(), job.createdAt().orElse(clock.instant())));
+            case "in_progress" -> runner.ifPresent(name -> hints.started(job.jobId(), name));
+            case "completed" -> hints.completed(job.jobId(), runner);
+            default -> { }
+        }
     }
 
     private static WebhookAnswer answer(String deliveryId, String event, WorkflowJobEvent job, String outcome) {

@@ -4,6 +4,7 @@ import io.runnerorchestrator.adapter.github.PassCostPacing;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.app.lifecycle.ReconcileLoopLifecycle;
 import io.runnerorchestrator.core.JobAssignments;
+import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.OrchestratorMetrics;
 import io.runnerorchestrator.core.ReconcileLoop;
 import io.runnerorchestrator.core.Reconciler;
@@ -32,6 +33,11 @@ public class CoreWiring {
     @Bean
     JobAssignments jobAssignments(Reconciler reconciler) {
         return reconciler.jobAssignments();
+    }
+
+    @Bean
+    QueueHints queueHints(Reconciler reconciler) {
+        return reconciler.queueHints();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.runnerorchestrator.app.webhook;
 
 import io.runnerorchestrator.core.JobAssignments;
+import io.runnerorchestrator.core.QueueHints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,8 @@ class WorkflowJobReceiverTest {
     private final RecordingTrigger trigger = new RecordingTrigger();
     private final JobAssignments assignments = new JobAssignments();
     private final WorkflowJobReceiver receiver = new WorkflowJobReceiver(new ServedLabels(List.of("k8s")),
-            new InMemoryCoordinator(), trigger, assignments, JsonMapper.builder().build());
+            new InMemoryCoordinator(), trigger, assignments, new QueueHints(), java.time.Clock.systemUTC(),
+            JsonMapper.builder().build());
 
     @ParameterizedTest(name = "{0} -> pass requested: {1}")
     @CsvSource({"queued,true", "in_progress,true", "completed,true", "waiting,false", "requested,false"})

@@ -1,0 +1,50 @@
+package io.runnerorchestrator.adapter.github;
+
+import io.runnerorchestrator.core.port.QueuedJob;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The queued jobs of each listed run as last read, keyed by the run's {@code updated_at}: a run whose
+ * {@code updated_at} has not moved has the same jobs, so its jobs are not asked for again (not even as a
+ * conditional GET). {@code updated_at} has whole seconds, so an answer read within {@link #SAME_SECOND}
+ * of the run's last change is not trusted to be the last word. Used from the reconcile thread only.
+ */
+final class RunJobsCache {
+    static final Duration SAME_SECOND = Duration.ofSeconds(2);
+
+    private record Entry(Instant updatedAt, Instant readAt, List<QueuedJob> queued) {
+    }
+
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    Optional<List<QueuedJob>> queued(String repository, long runId, Instant updatedAt) {
+        Entry entry = entries.get(key(repository, runId));
+        if (entry == null || !entry.updatedAt().equals(updatedAt)
+                || entry.readAt().isBefore(updatedAt.plus(SAME_SECOND))) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.queued());
+    }
+
+    void put(String repository, long runId, Instant updatedAt, Instant readAt, List<QueuedJob> queued) {
+        entries.put(key(repository, runId), new Entry(updatedAt, readAt, List.copyOf(queued)));
+    }
+
+    /** Forgets the runs of this repository that are no longer listed. */
+    void retain(String repository, Set<Long> listedRunIds) {
+        String prefix = repository + "#";
+        entries.keySet().removeIf(key -> key.startsWith(prefix)
+                && !listedRunIds.contains(Long.parseLong(key.substring(prefix.length()))));
+    }
+
+    private static String key(String repository, long runId) {
+        return repository + "#" + runId;
+    }
+}

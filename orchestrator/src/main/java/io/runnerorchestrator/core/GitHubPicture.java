@@ -1,0 +1,95 @@
+package io.runnerorchestrator.core;
+
+import io.runnerorchestrator.core.QueueHints.Hint;
+import io.runnerorchestrator.core.port.GitHub;
+import io.runnerorchestrator.core.port.GitHubRunner;
+import io.runnerorchestrator.core.port.QueuedJob;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * GitHub's side of a pass: our runners and the queued jobs. A full look asks GitHub. A pass triggered by
+ * webhooks within {@code fullLookEvery} of the last full look instead brings that look up to date with
+ * the webhooks' hints and the registrations made since, and asks GitHub nothing: a burst's queued events
+ * cost no reads, only the registrations. Whenever a hint cannot be applied (a runner we do not know took
+ * a job), the look is full. Used from the reconcile thread only.
+ */
+final class GitHubPicture {
+
+    /** What one look saw; {@code fresh} when GitHub was asked just now. */
+    record Seen(List<GitHubRunner> runners, List<QueuedJob> queued, boolean fresh) {
+    }
+
+    private final GitHub github;
+    private final QueueHints hints;
+    private final Duration fullLookEvery;
+    private final Map<String, GitHubRunner> runners = new LinkedHashMap<>();
+    private final Map<Long, QueuedJob> queued = new LinkedHashMap<>();
+    private Instant lastFullLook;
+
+    GitHubPicture(GitHub github, QueueHints hints, Duration fullLookEvery) {
+        this.github = github;
+        this.hints = hints;
+        this.fullLookEvery = fullLookEvery;
+    }
+
+    /** @param ours whether a runner name is one of ours (registrations of others are left out) */
+    Seen look(Instant now, Predicate<String> ours) {
+        List<Hint> news = hints.drain();
+        boolean recent = lastFullLook != null && now.isBefore(lastFullLook.plus(fullLookEvery));
+        if (news.isEmpty() || !recent || !news.stream().allMatch(hint -> apply(hint, ours))) {
+            return fullLook(now, ours);
+        }
+        return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), false);
+    }
+
+    /** A registration made by this orchestrator (JIT): offline until a full look or a hint says otherwise. */
+    void registered(GitHubRunner runner) {
+        runners.putIfAbsent(runner.name(), runner);
+    }
+
+    /** Forgets everything but what the next full look brings: after an error, nothing stale is trusted. */
+    void invalidate() {
+        lastFullLook = null;
+    }
+
+    private Seen fullLook(Instant now, Predicate<String> ours) {
+        lastFullLook = null;
+        List<GitHubRunner> listed = github.listRunners().stream().filter(r -> ours.test(r.name())).toList();
+        List<QueuedJob> jobs = github.listQueuedJobs();
+        runners.clear();
+        listed.forEach(r -> runners.put(r.name(), r));
+        queued.clear();
+        jobs.forEach(j -> queued.put(j.id(), j));
+        lastFullLook = now;
+        return new Seen(listed, jobs, true);
+    }
+
+    /** False when the hint names a runner of ours this picture does not know: only a full look can tell. */
+    private boolean apply(Hint hint, Predicate<String> ours) {
+        switch (hint.action()) {
+            case QUEUED -> hint.job().ifPresent(job -> queued.putIfAbsent(job.id(), job));
+            case STARTED -> {
+                queued.remove(hint.jobId());
+                Optional<GitHubRunner> runner = hint.runnerName().map(runners::get);
+                if (runner.isEmpty()) {
+                    return hint.runnerName().filter(ours).isEmpty();
+                }
+                GitHubRunner r = runner.get();
+                runners.put(r.name(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
+            }
+            case COMPLETED -> {
+                queued.remove(hint.jobId());
+                // an ephemeral runner unregisters once its job is done
+                hint.runnerName().ifPresent(runners::remove);
+            }
+        }
+        return true;
+    }
+}
