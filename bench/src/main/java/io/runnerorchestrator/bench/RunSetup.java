@@ -20,9 +20,13 @@ public record RunSetup(Trace trace, BenchPolicy policy, Mode mode, ScalingSettin
     /** Idle tail of the benchmark's runs: more than a poll interval, so at least one periodic pass. */
     public static final Duration IDLE_TAIL = Duration.ofSeconds(35);
 
-    /** The orchestrator's defaults (those of README.md) with the given pool size. */
+    /**
+     * The orchestrator's defaults (those of README.md) with the given pool size; the system property
+     * {@code bench.startConcurrency} sets another start concurrency (how the default was chosen).
+     */
     public static ScalingSettings defaults(int minRunners, int maxRunners) {
         return new ScalingSettings(minRunners, maxRunners, 3, 1, Duration.ofSeconds(300), Duration.ofSeconds(30),
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(120), Integer.getInteger("bench.startConcurrency",
+                ScalingSettings.DEFAULT_START_CONCURRENCY), ScalingSettings.WarmPool.OFF);
     }
 }

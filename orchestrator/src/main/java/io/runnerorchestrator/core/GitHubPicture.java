@@ -18,35 +18,49 @@ import java.util.function.Predicate;
  * webhooks within {@code fullLookEvery} of the last full look instead brings that look up to date with
  * the webhooks' hints and the registrations made since, and asks GitHub nothing: a burst's queued events
  * cost no reads, only the registrations. Whenever a hint cannot be applied (a runner we do not know took
- * a job), the look is full. Used from the reconcile thread only.
+ * a job), the look is full.
+ *
+ * <p>While webhooks arrive, a full look reads the runner list but scans the queue (the runs and their
+ * jobs, the larger part of a look's cost) only every {@value #QUEUE_SCAN_STRETCH} full looks: the hints
+ * keep the queue known in between, and the scan is the safety net for a lost delivery. Without webhooks
+ * every full look scans the queue. Used from the reconcile thread only.
  */
 final class GitHubPicture {
 
-    /** What one look saw; {@code fresh} when GitHub was asked just now. */
+    /** With webhooks arriving, the queue is scanned every this many full looks. */
+    static final int QUEUE_SCAN_STRETCH = 4;
+
+    /** What one look saw; {@code fresh} when GitHub's runner list was read just now. */
     record Seen(List<GitHubRunner> runners, List<QueuedJob> queued, boolean fresh) {
     }
 
     private final GitHub github;
     private final QueueHints hints;
     private final Duration fullLookEvery;
+    private final Duration queueScanEvery;
     private final Map<String, GitHubRunner> runners = new LinkedHashMap<>();
     private final Map<Long, QueuedJob> queued = new LinkedHashMap<>();
     private Instant lastFullLook;
+    private Instant lastQueueScan;
+    private Instant lastHint;
 
     GitHubPicture(GitHub github, QueueHints hints, Duration fullLookEvery) {
         this.github = github;
         this.hints = hints;
         this.fullLookEvery = fullLookEvery;
+        this.queueScanEvery = fullLookEvery.multipliedBy(QUEUE_SCAN_STRETCH);
     }
 
     /** @param ours whether a runner name is one of ours (registrations of others are left out) */
     Seen look(Instant now, Predicate<String> ours) {
         List<Hint> news = hints.drain();
+        lastHint = news.isEmpty() ? lastHint : now;
+        boolean applied = news.stream().allMatch(hint -> apply(hint, ours));
         boolean recent = lastFullLook != null && now.isBefore(lastFullLook.plus(fullLookEvery));
-        if (news.isEmpty() || !recent || !news.stream().allMatch(hint -> apply(hint, ours))) {
-            return fullLook(now, ours);
+        if (!news.isEmpty() && applied && recent) {
+            return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), false);
         }
-        return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), false);
+        return fullLook(now, ours, applied);
     }
 
     /** A registration made by this orchestrator (JIT): offline until a full look or a hint says otherwise. */
@@ -54,21 +68,32 @@ final class GitHubPicture {
         runners.putIfAbsent(runner.name(), runner);
     }
 
-    /** Forgets everything but what the next full look brings: after an error, nothing stale is trusted. */
+    /** The next look is full and scans the queue: after an error, or for a manual command, nothing stale is trusted. */
     void invalidate() {
         lastFullLook = null;
+        lastQueueScan = null;
     }
 
-    private Seen fullLook(Instant now, Predicate<String> ours) {
+    private Seen fullLook(Instant now, Predicate<String> ours, boolean hintsApplied) {
         lastFullLook = null;
         List<GitHubRunner> listed = github.listRunners().stream().filter(r -> ours.test(r.name())).toList();
-        List<QueuedJob> jobs = github.listQueuedJobs();
         runners.clear();
         listed.forEach(r -> runners.put(r.name(), r));
-        queued.clear();
-        jobs.forEach(j -> queued.put(j.id(), j));
+        if (!hintsApplied || dueForQueueScan(now)) {
+            lastQueueScan = null;
+            List<QueuedJob> jobs = github.listQueuedJobs();
+            queued.clear();
+            jobs.forEach(j -> queued.put(j.id(), j));
+            lastQueueScan = now;
+        }
         lastFullLook = now;
-        return new Seen(listed, jobs, true);
+        return new Seen(listed, List.copyOf(queued.values()), true);
+    }
+
+    /** Always without webhooks; with them, once the queue's last scan is {@code queueScanEvery} old. */
+    private boolean dueForQueueScan(Instant now) {
+        boolean webhooksArrive = lastHint != null && now.isBefore(lastHint.plus(queueScanEvery));
+        return !webhooksArrive || lastQueueScan == null || !now.isBefore(lastQueueScan.plus(queueScanEvery));
     }
 
     /** False when the hint names a runner of ours this picture does not know: only a full look can tell. */

@@ -231,7 +231,8 @@ public final class Reconciler {
     private Observation observe(Instant now, GitHubPicture.Seen github) {
         List<RunnerInstance> instances = backend.list();
         List<QueuedJob> queued = github.queued();
-        RunnerTracker.Tracked tracked = tracker.track(instances, github.runners(), jobs::jobOf, now, github.fresh());
+        List<GitHubRunner> registrations = github.fresh() ? github.runners() : withoutExited(github.runners(), instances);
+        RunnerTracker.Tracked tracked = tracker.track(instances, registrations, jobs::jobOf, now, github.fresh());
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
         claims.settle(tracked.runners());
         tracked.boots().forEach(metrics::runnerBooted);
@@ -251,6 +252,17 @@ public final class Reconciler {
                 backoff.status(), arrivals.expectedWithinBoot(now));
         reportGauges(observation, now);
         return observation;
+    }
+
+    /**
+     * In a look brought up to date by hints, a runner whose container has exited is taken as unregistered:
+     * an ephemeral runner unregisters when its job is done, and its completed webhook may still be on its
+     * way. Were the registration left behind, the next full look finds it without container and removes it.
+     */
+    private static List<GitHubRunner> withoutExited(List<GitHubRunner> registrations, List<RunnerInstance> instances) {
+        Set<String> exited = instances.stream().filter(RunnerInstance::gone).map(RunnerInstance::name)
+                .collect(Collectors.toSet());
+        return registrations.stream().filter(r -> !exited.contains(r.name())).toList();
     }
 
     /** The decision with its inputs (this instance's part in a cluster), so a log reader sees why. */

@@ -95,13 +95,14 @@ public final class DockerRun {
         PassMetrics metrics = new PassMetrics();
         HttpGitHub github = new HttpGitHub(GitHubApiSettings.defaults(URI.create(sim.baseUrl()),
                 GitHubScope.ofRepository(REPOSITORY)), new PersonalAccessToken(TOKEN), requests, clock);
-        Reconciler reconciler = new Reconciler(setup.scaling(), setup.policy().rules(), runnerSettings(sim.baseUrl()),
+        Reconciler reconciler = new Reconciler(setup.policy().settings(setup.scaling()), setup.policy().rules(),
+                runnerSettings(sim.baseUrl()),
                 github, backend, new LocalCoordinator(clock), metrics, clock);
         Duration poll = setup.scaling().pollInterval();
         ReconcileLoop loop = new ReconcileLoop(reconciler, poll, new PassCostPacing(poll, clock));
         ScheduledExecutorService pushes = Executors.newSingleThreadScheduledExecutor();
         Instant loopStart = clock.instant();
-        try (WebhookTrigger hooks = new WebhookTrigger(loop)) {
+        try (WebhookTrigger hooks = new WebhookTrigger(loop, reconciler.queueHints())) {
             if (setup.mode() == Mode.WEBHOOK) {
                 sim.webhooks(hooks.uri(), "bench-secret");
             }

@@ -1,6 +1,7 @@
 package io.runnerorchestrator.bench.policy;
 
 import io.runnerorchestrator.core.DecisionPolicy;
+import io.runnerorchestrator.core.ScalingSettings;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -11,7 +12,7 @@ public enum BenchPolicy {
     STATIC("static pool at MAX (seed v1.0)", new StaticPoolPolicy()),
     SEED("seed thresholds, literal", new SeedThresholdPolicy()),
     DEMAND("demand: MIN + queued + busy (ARC-like)", new DemandPolicy()),
-    OURS("ours: core ScalingPolicy", DecisionPolicy.SCALING_POLICY);
+    OURS("ours: core ScalingPolicy, predictive warm pool on", DecisionPolicy.SCALING_POLICY);
 
     private final String description;
     private final DecisionPolicy rules;
@@ -31,6 +32,11 @@ public enum BenchPolicy {
 
     public DecisionPolicy rules() {
         return rules;
+    }
+
+    /** The settings a run of this policy uses: ours runs with the predictive warm pool on. */
+    public ScalingSettings settings(ScalingSettings defaults) {
+        return this == OURS ? defaults.withWarmPool(ScalingSettings.WarmPool.PREDICTIVE) : defaults;
     }
 
     public static BenchPolicy parse(String text) {

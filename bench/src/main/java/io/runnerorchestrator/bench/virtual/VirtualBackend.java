@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runner containers in virtual time. The engine starts one container at a time, each taking
- * {@code startCost}; the runner in it comes online {@code boot} after its container started and
+ * Runner containers in virtual time. The engine starts up to {@code lanes} containers at a time (the
+ * orchestrator's start concurrency), each taking {@code startCost}; the runner in it comes online {@code boot} after its container started and
  * exits when its job is done or its registration is deleted.
  */
 final class VirtualBackend implements RunnerBackend {
@@ -49,14 +49,18 @@ final class VirtualBackend implements RunnerBackend {
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Map<String, Container> byName = new HashMap<>();
     private final List<Container> history = new ArrayList<>();
-    private Instant engineFreeAt = Instant.MIN;
+    /** When each of the engine's start lanes is free again. */
+    private final Instant[] laneFreeAt;
 
-    VirtualBackend(VirtualClock clock, EventQueue events, VirtualWorld world, Duration startCost, Duration boot) {
+    VirtualBackend(VirtualClock clock, EventQueue events, VirtualWorld world, Duration startCost, Duration boot,
+                   int lanes) {
         this.clock = clock;
         this.events = events;
         this.world = world;
         this.startCost = startCost;
         this.boot = boot;
+        this.laneFreeAt = new Instant[lanes];
+        java.util.Arrays.fill(laneFreeAt, Instant.MIN);
         world.onRunnerExit(this::exited);
     }
 
@@ -77,8 +81,12 @@ final class VirtualBackend implements RunnerBackend {
             throw new RunnerBackendException(spec.name(), "the virtual runner needs a virtual JIT config", null);
         }
         Instant now = clock.instant();
-        Instant startedAt = (engineFreeAt.isAfter(now) ? engineFreeAt : now).plus(startCost);
-        engineFreeAt = startedAt;
+        int lane = 0;
+        for (int i = 1; i < laneFreeAt.length; i++) {
+            lane = laneFreeAt[i].isBefore(laneFreeAt[lane]) ? i : lane;
+        }
+        Instant startedAt = (laneFreeAt[lane].isAfter(now) ? laneFreeAt[lane] : now).plus(startCost);
+        laneFreeAt[lane] = startedAt;
         // Created when the engine gets to it: the boot timeout runs from there, as on a real engine.
         Container container = new Container(spec.name(), Long.parseLong(config.substring(VirtualGitHub.JIT_PREFIX.length())),
                 startedAt.minus(startCost), startedAt);
@@ -96,7 +104,7 @@ final class VirtualBackend implements RunnerBackend {
 
     /** When the engine will have started every container asked for so far. */
     Instant startsDoneAt() {
-        return engineFreeAt;
+        return java.util.Arrays.stream(laneFreeAt).max(Instant::compareTo).orElse(Instant.MIN);
     }
 
     @Override

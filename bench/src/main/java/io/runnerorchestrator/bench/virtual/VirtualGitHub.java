@@ -31,7 +31,7 @@ final class VirtualGitHub implements GitHub {
     static final String JIT_PREFIX = "virtual-jit:";
     private static final int PAGE = 100;
     private static final String SCOPE = "GET /repos/{owner}/{repo}";
-    private static final List<String> JOB_LABELS = List.of("self-hosted", "linux");
+    static final List<String> JOB_LABELS = List.of("self-hosted", "linux");
 
     private final VirtualWorld world;
     private final ConditionalRequests requests;
@@ -39,6 +39,8 @@ final class VirtualGitHub implements GitHub {
     private final String repository;
     /** Run id to the pages of jobs fetched on the last scan. */
     private Map<Long, Integer> scannedRuns = Map.of();
+    /** The version of each listed run whose jobs were last read. */
+    private final Map<Long, Long> jobsReadAt = new HashMap<>();
 
     VirtualGitHub(VirtualWorld world, ConditionalRequests requests, Clock clock, String repository) {
         this.world = world;
@@ -82,8 +84,11 @@ final class VirtualGitHub implements GitHub {
             for (Run run : runs) {
                 int pages = pages(run.jobs.size());
                 scanned.put(run.id, pages);
-                for (int page = 0; page < pages; page++) {
-                    requests.get(SCOPE + "/actions/runs/{run_id}/jobs", jobsUrl(run.id, page), run.version);
+                // HttpGitHub reads a run's jobs again only when the run's updated_at moved (RunJobsCache)
+                if (!Long.valueOf(run.version).equals(jobsReadAt.put(run.id, run.version))) {
+                    for (int page = 0; page < pages; page++) {
+                        requests.get(SCOPE + "/actions/runs/{run_id}/jobs", jobsUrl(run.id, page), run.version);
+                    }
                 }
                 run.jobs.stream().filter(job -> job.status == VirtualWorld.JobStatus.QUEUED)
                         .map(job -> new QueuedJob(job.id, run.id, repository, JOB_LABELS,
@@ -97,6 +102,7 @@ final class VirtualGitHub implements GitHub {
             }
         });
         scannedRuns = scanned;
+        jobsReadAt.keySet().retainAll(scanned.keySet());
         return jobs;
     }
 

@@ -9,7 +9,10 @@ import io.runnerorchestrator.bench.measure.RequestTally;
 import io.runnerorchestrator.bench.measure.RunRecord;
 import io.runnerorchestrator.bench.trace.TraceRun;
 import io.runnerorchestrator.core.OrchestratorMetrics;
+import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.Reconciler;
+import io.runnerorchestrator.core.ScalingSettings;
+import io.runnerorchestrator.core.port.QueuedJob;
 import io.runnerorchestrator.core.RunnerSettings;
 import io.runnerorchestrator.core.local.LocalCoordinator;
 import io.runnerorchestrator.core.port.GitHubScope;
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run on the virtual clock: the core's {@link Reconciler} with the chosen policy over the virtual
@@ -54,8 +58,12 @@ public final class VirtualRun {
         RequestTally tally = new RequestTally();
         ConditionalRequests requests = new ConditionalRequests(clock, model.rateLimitPerHour(), tally, world::idle,
                 traceStart);
-        VirtualBackend backend = new VirtualBackend(clock, events, world, model.startCost(), model.boot());
-        Reconciler reconciler = new Reconciler(setup.scaling(), setup.policy().rules(), runnerSettings(),
+        ScalingSettings scaling = setup.policy().settings(setup.scaling());
+        // The engine starts as many containers at once as the executor would; the executor itself runs
+        // them one by one on the event loop's thread, so virtual time stays deterministic.
+        VirtualBackend backend = new VirtualBackend(clock, events, world, model.startCost(), model.boot(),
+                scaling.startConcurrency());
+        Reconciler reconciler = new Reconciler(scaling.withStartConcurrency(1), setup.policy().rules(), runnerSettings(),
                 new VirtualGitHub(world, requests, clock, REPOSITORY), backend, new LocalCoordinator(clock),
                 OrchestratorMetrics.NOOP, clock);
         PassStats passes = new PassStats();
@@ -63,8 +71,10 @@ public final class VirtualRun {
         VirtualLoop loop = new VirtualLoop(clock, events, reconciler, poll, new PassCostPacing(poll, clock), passes,
                 backend::startsDoneAt);
         if (setup.mode() == Mode.WEBHOOK) {
-            world.onJobEvent(action -> events.at(clock.instant().plus(model.webhookDelay()),
-                    () -> loop.requestPass("webhook " + action)));
+            world.onJobEvent((action, job) -> events.at(clock.instant().plus(model.webhookDelay()), () -> {
+                hint(reconciler.queueHints(), action, job);
+                loop.requestPass("webhook " + action);
+            }));
         }
         for (TraceRun run : setup.trace().runs()) {
             events.at(traceStart.plus(run.at()), () -> world.enqueue(run.jobs(), run.duration()));
@@ -94,6 +104,16 @@ public final class VirtualRun {
                     (System.nanoTime() - wallStart) / 1_000_000_000);
             sampleHeapEvery(every, passes, wallStart);
         });
+    }
+
+    /** What the application's webhook receiver tells the core about each event. */
+    private static void hint(QueueHints hints, String action, VirtualWorld.Job job) {
+        switch (action) {
+            case "queued" -> hints.queued(new QueuedJob(job.id, job.run.id, REPOSITORY, VirtualGitHub.JOB_LABELS,
+                    job.queuedAt));
+            case "in_progress" -> hints.started(job.id, job.runnerName);
+            default -> hints.completed(job.id, Optional.ofNullable(job.runnerName));
+        }
     }
 
     private static RunnerSettings runnerSettings() {

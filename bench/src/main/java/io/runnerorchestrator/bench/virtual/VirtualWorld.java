@@ -16,6 +16,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -91,7 +92,7 @@ final class VirtualWorld {
     private final List<Job> allJobs = new ArrayList<>();
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
     private final ArrayDeque<Registration> idleRunners = new ArrayDeque<>();
-    private Consumer<String> webhooks = action -> { };
+    private BiConsumer<String, Job> webhooks = (action, job) -> { };
     private Consumer<String> runnerExits = name -> { };
     private long nextRegistrationId = 1;
     private long nextRunId = 5_000_001;
@@ -107,8 +108,8 @@ final class VirtualWorld {
         this.settle = settle;
     }
 
-    /** {@code workflow_job} actions as they happen: queued, in_progress, completed. */
-    void onJobEvent(Consumer<String> listener) {
+    /** {@code workflow_job} actions as they happen (queued, in_progress, completed), with their job. */
+    void onJobEvent(BiConsumer<String, Job> listener) {
         this.webhooks = listener;
     }
 
@@ -128,7 +129,7 @@ final class VirtualWorld {
             allJobs.add(job);
             queue.add(job);
             changeActive(+1);
-            webhooks.accept("queued");
+            webhooks.accept("queued", job);
         }
         dispatch();
     }
@@ -236,7 +237,7 @@ final class VirtualWorld {
         job.run.version++;
         runner.busy = true;
         runner.version++;
-        webhooks.accept("in_progress");
+        webhooks.accept("in_progress", job);
         events.at(job.startedAt.plus(job.duration), () -> complete(job, runner));
     }
 
@@ -252,7 +253,7 @@ final class VirtualWorld {
         registrations.remove(runner.id);
         changeActive(-1);
         runnerExits.accept(runner.name);
-        webhooks.accept("completed");
+        webhooks.accept("completed", job);
     }
 
     private Duration settled(Instant from, Instant to) {
