@@ -143,6 +143,12 @@ final class FakeGitHub implements GitHub {
         return ids;
     }
 
+    /** One job queued now, as its webhook would tell it. */
+    synchronized QueuedJob enqueueJob(String... labels) {
+        long id = enqueue(1, labels).get(0);
+        return queue.stream().filter(job -> job.id() == id).findFirst().orElseThrow();
+    }
+
     /** Users cancel every queued job. */
     synchronized void cancelQueued() {
         queue.clear();

@@ -68,6 +68,8 @@ public final class WorkflowJobReceiver {
             return answer(deliveryId, event, job, "ignored: duplicate delivery");
         }
         if (!servedLabels.serves(job.labels())) {
+            // no pass for it, but the next pass lists it among the jobs whose labels are not served
+            recordHint(job);
             return answer(deliveryId, event, job, "ignored: labels " + job.labels() + " are not all in " + servedLabels);
         }
         if (!TRIGGERING_ACTIONS.contains(job.action())) {

@@ -41,6 +41,7 @@ class StatusHttpTest extends OrchestratorHttpTest {
             env.put("MAX_RUNNERS", "1");
             env.put("SCALE_UP_THRESHOLD", "3");
             env.put("POLL_INTERVAL", "10m");
+            env.put("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", "20s");
         }
 
         @Override
@@ -89,7 +90,7 @@ class StatusHttpTest extends OrchestratorHttpTest {
     void eachQueuedJobSaysWhyItWaits() {
         long gpu = sim.enqueue(Workload.jobs(REPOSITORY, 1).labels("self-hosted", "gpu")).get(0);
         long first = enqueue(1);
-        awaitReasons(Map.of(gpu, "labels not served", first, "below SCALE_UP_THRESHOLD for now"));
+        awaitReasons(Map.of(gpu, "labels not served", first, "runner starting"));
         JsonNode status = api.json("/api/v1/status");
         assertThat(status.path("queue").path("length").asInt()).isEqualTo(2);
         JsonNode job = jobs(status).get(first);
@@ -98,7 +99,7 @@ class StatusHttpTest extends OrchestratorHttpTest {
         assertThat(job.path("labels").toString()).isEqualTo("[\"self-hosted\",\"docker\"]");
         assertThat(job.path("queued_at").asString()).isNotBlank();
         assertThat(job.path("waiting_seconds").isIntegralNumber()).isTrue();
-        assertThat(status.path("last_reconcile").path("decision").path("summary").asString()).startsWith("desired=0");
+        assertThat(status.path("last_reconcile").path("decision").path("summary").asString()).startsWith("desired=1");
         assertThat(status.path("github").path("rate_limit_remaining").isIntegralNumber()).isTrue();
 
         long second = enqueue(1);
@@ -112,9 +113,8 @@ class StatusHttpTest extends OrchestratorHttpTest {
         });
 
         sim.faults().serverErrors(1_000);
-        enqueue(1);
         // A pass that cannot observe keeps the last picture: the jobs seen before now wait for GitHub.
-        awaitReasons(Map.of(second, "GitHub unreachable", third, "GitHub unreachable"));
+        awaitReasonsWhileEnqueuing(Map.of(second, "GitHub unreachable", third, "GitHub unreachable"));
         assertThat(api.json("/api/v1/status").path("github").path("last_error").asString()).contains("502");
         sim.faults().clear();
     }
@@ -125,11 +125,11 @@ class StatusHttpTest extends OrchestratorHttpTest {
         long job = enqueue(1);
         awaitReasons(Map.of(job, "at MAX_RUNNERS"));
         sim.faults().exhaustRateLimit(Duration.ofMinutes(30));
-        enqueue(1);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        // each try queues a job: its webhook asks for a pass
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> enqueueAnd(() ->
                 assertThat(jobs(api.json("/api/v1/status")).getOrDefault(job, MissingNode.getInstance()).path("reason").asString())
-                        .startsWith("rate limited until 20"));
+                        .startsWith("rate limited until 20")));
         assertProblem(api.post("/api/v1/runners/scale-up", "", bearer(API_TOKEN)), 503, "rate limited until");
         assertThat(api.get("/api/v1/health").statusCode()).as("a rate limit says nothing against the token")
                 .isEqualTo(200);
@@ -138,6 +138,24 @@ class StatusHttpTest extends OrchestratorHttpTest {
     private long enqueue(int count) {
         return sim.enqueue(Workload.jobs(REPOSITORY, count).labels("self-hosted", "docker")
                 .duration(Duration.ofMinutes(10))).get(0);
+    }
+
+    /**
+     * A pass that webhooks trigger soon after a full look acts on their hints and asks GitHub nothing
+     * (ORCHESTRATOR_RUNNER_BOOT_TIMEOUT=20s makes a full look due after 10 s): each try queues one more
+     * job, whose webhook asks for a pass, until a pass has looked at GitHub.
+     */
+    private void awaitReasonsWhileEnqueuing(Map<Long, String> expected) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> enqueueAnd(() -> {
+            Map<Long, JsonNode> jobs = jobs(api.json("/api/v1/status"));
+            expected.forEach((id, reason) -> assertThat(jobs.getOrDefault(id, MissingNode.getInstance())
+                    .path("reason").asString("(not queued)")).as("job " + id).isEqualTo(reason));
+        }));
+    }
+
+    private void enqueueAnd(org.awaitility.core.ThrowingRunnable assertion) throws Throwable {
+        enqueue(1);
+        assertion.run();
     }
 
     private void awaitReasons(Map<Long, String> expected) {

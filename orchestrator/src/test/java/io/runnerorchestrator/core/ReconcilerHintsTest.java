@@ -1,0 +1,108 @@
+package io.runnerorchestrator.core;
+
+import io.runnerorchestrator.core.port.GitHubRunner;
+import io.runnerorchestrator.core.port.QueuedJob;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Passes triggered by webhooks act on the hints they bring, and GitHub is read again when it must be. */
+class ReconcilerHintsTest {
+    private final TestWorld world = new TestWorld();
+    private final Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 10, 3, 1), TestWorld.jit());
+    private final QueueHints hints = reconciler.queueHints();
+
+    @Test
+    void aQueuedHintGetsItsRunnerWithoutReadingGitHubAgain() {
+        reconciler.reconcileOnce();
+        long listsBefore = world.github.count("listRunners") + world.github.count("listQueuedJobs");
+        QueuedJob job = world.github.enqueueJob("self-hosted", "docker");
+        world.later(Duration.ofSeconds(2));
+        hints.queued(job);
+
+        reconciler.reconcileOnce();
+
+        assertThat(world.backend.names()).hasSize(1);
+        assertThat(world.metrics.scaledUp).containsExactly(StartReason.QUEUE);
+        assertThat(world.github.count("listRunners") + world.github.count("listQueuedJobs")).isEqualTo(listsBefore);
+    }
+
+    @Test
+    void aRunnerNamedAsBusyIsNotCoveringTheNextJob() {
+        reconciler.reconcileOnce();
+        QueuedJob first = world.github.enqueueJob("self-hosted", "docker");
+        hints.queued(first);
+        reconciler.reconcileOnce();
+        String runner = world.backend.names().iterator().next();
+        world.bootAll();
+        world.runnersTakeJobs();
+        hints.started(first.id(), runner);
+        QueuedJob second = world.github.enqueueJob("self-hosted", "docker");
+        hints.queued(second);
+        long listsBefore = world.github.count("listRunners");
+
+        reconciler.reconcileOnce();
+
+        assertThat(world.backend.names()).as("a second runner for the second job").hasSize(2);
+        assertThat(world.github.count("listRunners")).as("both hints applied to the last look").isEqualTo(listsBefore);
+    }
+
+    @Test
+    void aHintAboutARunnerOfOursThatTheLastLookDidNotKnowMakesTheLookFull() {
+        reconciler.reconcileOnce();
+        long listsBefore = world.github.count("listRunners");
+        hints.started(7, TestWorld.PREFIX + "-abcd1234");
+
+        reconciler.reconcileOnce();
+
+        assertThat(world.github.count("listRunners")).isEqualTo(listsBefore + 1);
+    }
+
+    @Test
+    void afterPollIntervalTheRunnerListIsReadAgainAndTheQueueEveryFourthTimeWhileWebhooksArrive() {
+        reconciler.reconcileOnce();
+        for (int poll = 1; poll <= GitHubPicture.QUEUE_SCAN_STRETCH; poll++) {
+            world.later(Duration.ofSeconds(31));
+            hints.completed(1000 + poll, Optional.empty());
+            reconciler.reconcileOnce();
+        }
+
+        assertThat(world.github.count("listRunners")).isEqualTo(1 + GitHubPicture.QUEUE_SCAN_STRETCH);
+        assertThat(world.github.count("listQueuedJobs")).as("the first look and the fourth poll after it").isEqualTo(2);
+    }
+
+    @Test
+    void withoutWebhooksEveryPassReadsTheQueue() {
+        for (int poll = 0; poll < 3; poll++) {
+            reconciler.reconcileOnce();
+            world.later(Duration.ofSeconds(31));
+        }
+
+        assertThat(world.github.count("listQueuedJobs")).isEqualTo(3);
+    }
+
+    @Test
+    void anIdleRunnerSeenOnlyThroughHintsIsNotConfirmedIdle() {
+        reconciler.reconcileOnce();
+        world.github.enqueue(1, "self-hosted", "docker");
+        reconciler.reconcileOnce();
+        world.bootAll();
+        world.github.cancelQueued();
+        world.later(Duration.ofSeconds(31));
+        RunnerView seenIdle = reconciler.reconcileOnce().runners().get(0);
+        world.later(Duration.ofSeconds(10));
+        hints.completed(99, Optional.empty());
+        RunnerView hinted = reconciler.reconcileOnce().runners().get(0);
+        world.later(Duration.ofSeconds(25));
+        RunnerView fresh = reconciler.reconcileOnce().runners().get(0);
+
+        assertThat(seenIdle.idleConfirmed()).as("seen idle once").isFalse();
+        assertThat(hinted.idleConfirmed()).as("a hinted look confirms nothing").isFalse();
+        assertThat(fresh.idleConfirmed()).as("idle again in a fresh look 35 s later").isTrue();
+        assertThat(fresh.registration().map(GitHubRunner::busy)).hasValue(false);
+    }
+}
