@@ -17,7 +17,7 @@ import java.util.Set;
 final class ArrivalForecast {
     /** Forecasts below this many jobs count as none: no runner is kept for them. */
     static final double NEGLIGIBLE = 0.05;
-    static final Duration RECENT_TIME_CONSTANT = Duration.ofMinutes(10);
+    static final Duration RECENT_TIME_CONSTANT = Duration.ofMinutes(5);
     static final double DAY_WEIGHT = 0.5;
     /** Assumed until a boot is seen: a real runner image on a warm engine. */
     static final Duration ASSUMED_BOOT = Duration.ofSeconds(10);

@@ -129,10 +129,11 @@ final class DecisionExecutor {
 
     /**
      * A runner that registers itself (token mode) may have registered, and taken a job, since the
-     * observation that saw its container without a registration: look again by name before removing.
+     * observation that saw its container without a registration: look again by name before removing,
+     * unless its container has exited.
      */
     private Removal withRegistrationMadeSince(Removal removal) {
-        if (removal.registrationId().isPresent() || !removal.container()) {
+        if (removal.registrationId().isPresent() || !removal.container() || removal.reason().containerExited()) {
             return removal;
         }
         return github.listRunners().stream()

@@ -5,6 +5,9 @@ import io.runnerorchestrator.core.port.GitHub;
 import io.runnerorchestrator.core.port.GitHubRunner;
 import io.runnerorchestrator.core.port.QueuedJob;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,19 +18,21 @@ import java.util.function.Predicate;
 
 /**
  * GitHub's side of a pass: our runners and the queued jobs. A full look asks GitHub. A pass triggered by
- * webhooks within {@code fullLookEvery} of the last full look instead brings that look up to date with
- * the webhooks' hints and the registrations made since, and asks GitHub nothing: a burst's queued events
- * cost no reads, only the registrations. Whenever a hint cannot be applied (a runner we do not know took
- * a job), the look is full.
+ * webhooks soon after the last full look instead brings that look up to date with the webhooks' hints
+ * and the registrations made since, and asks GitHub nothing: a burst's queued events cost no reads,
+ * only the registrations. Whenever a hint cannot be applied (a runner of ours the look does not know
+ * took a job), the look is full.
  *
- * <p>While webhooks arrive, a full look reads the runner list but scans the queue (the runs and their
- * jobs, the larger part of a look's cost) only every {@value #QUEUE_SCAN_STRETCH} full looks: the hints
- * keep the queue known in between, and the scan is the safety net for a lost delivery. Without webhooks
- * every full look scans the queue. Used from the reconcile thread only.
+ * <p>How soon is soon: within POLL_INTERVAL of the last full look (at most half the boot timeout, so
+ * that a booting runner cannot look timed out for want of a fresh runner list). While webhooks
+ * arrive, a full look scans the queue (the runs and their jobs) only every {@value #QUEUE_SCAN_STRETCH}
+ * poll intervals: the hints keep the queue known in between, and the scan is the safety net for a lost
+ * delivery. Without webhooks every pass is a full look. Used from the reconcile thread only.
  */
 final class GitHubPicture {
+    private static final Logger log = LoggerFactory.getLogger(GitHubPicture.class);
 
-    /** With webhooks arriving, the queue is scanned every this many full looks. */
+    /** With webhooks arriving, the queue is scanned every this many poll intervals. */
     static final int QUEUE_SCAN_STRETCH = 4;
 
     /** What one look saw; {@code fresh} when GitHub's runner list was read just now. */
@@ -44,11 +49,11 @@ final class GitHubPicture {
     private Instant lastQueueScan;
     private Instant lastHint;
 
-    GitHubPicture(GitHub github, QueueHints hints, Duration fullLookEvery) {
+    GitHubPicture(GitHub github, QueueHints hints, Duration pollInterval, Duration bootTimeout) {
         this.github = github;
         this.hints = hints;
-        this.fullLookEvery = fullLookEvery;
-        this.queueScanEvery = fullLookEvery.multipliedBy(QUEUE_SCAN_STRETCH);
+        this.fullLookEvery = atMost(pollInterval, bootTimeout.dividedBy(2));
+        this.queueScanEvery = pollInterval.multipliedBy(QUEUE_SCAN_STRETCH);
     }
 
     /** @param ours whether a runner name is one of ours (registrations of others are left out) */
@@ -58,8 +63,11 @@ final class GitHubPicture {
         boolean applied = news.stream().allMatch(hint -> apply(hint, ours));
         boolean recent = lastFullLook != null && now.isBefore(lastFullLook.plus(fullLookEvery));
         if (!news.isEmpty() && applied && recent) {
+            log.debug("github.look kind=hinted hints={}", news.size());
             return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), false);
         }
+        log.debug("github.look kind=full hints={} cause={}", news.size(),
+                !applied ? "unknown_runner" : news.isEmpty() ? "no_hints" : "due");
         return fullLook(now, ours, applied);
     }
 
@@ -94,6 +102,10 @@ final class GitHubPicture {
     private boolean dueForQueueScan(Instant now) {
         boolean webhooksArrive = lastHint != null && now.isBefore(lastHint.plus(queueScanEvery));
         return !webhooksArrive || lastQueueScan == null || !now.isBefore(lastQueueScan.plus(queueScanEvery));
+    }
+
+    private static Duration atMost(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** False when the hint names a runner of ours this picture does not know: only a full look can tell. */

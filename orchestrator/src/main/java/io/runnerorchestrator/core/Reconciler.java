@@ -85,10 +85,7 @@ public final class Reconciler {
         this.executor = new DecisionExecutor(github, backend, provisioner, claims, backoff, metrics, clock,
                 new StartPool(scaling.startConcurrency()));
         this.failures = new PassFailures(UNAUTHORIZED_RETRY, scaling.pollInterval());
-        // A hinted look never lasts long enough for a booting runner to look timed out.
-        Duration fullLookEvery = scaling.bootTimeout().dividedBy(2).compareTo(scaling.pollInterval()) < 0
-                ? scaling.bootTimeout().dividedBy(2) : scaling.pollInterval();
-        this.picture = new GitHubPicture(github, hints, fullLookEvery);
+this.picture = new GitHubPicture(github, hints, scaling.pollInterval(), scaling.bootTimeout());
         this.snapshot = ReconcileSnapshot.initial(scaling, clock.instant());
     }
 

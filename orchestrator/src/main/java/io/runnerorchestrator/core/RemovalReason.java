@@ -33,6 +33,11 @@ public enum RemovalReason {
         return this != FORCED;
     }
 
+    /** The container has exited: no job can run in it any more. */
+    public boolean containerExited() {
+        return this == EXITED || this == START_FAILED;
+    }
+
     /** Counts as a failed start for the backoff. */
     public boolean failedStart() {
         return this == START_FAILED || this == BOOT_TIMEOUT;

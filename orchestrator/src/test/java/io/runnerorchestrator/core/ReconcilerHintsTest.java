@@ -52,6 +52,28 @@ class ReconcilerHintsTest {
     }
 
     @Test
+    void aRunnerWhoseContainerExitedIsRemovedWithoutAskingGitHub() {
+        reconciler.reconcileOnce();
+        QueuedJob job = world.github.enqueueJob("self-hosted", "docker");
+        hints.queued(job);
+        reconciler.reconcileOnce();
+        String runner = world.backend.names().iterator().next();
+        world.bootAll();
+        world.runnersTakeJobs();
+        hints.started(job.id(), runner);
+        reconciler.reconcileOnce();
+        world.finishJobs();
+        List<String> callsBefore = List.copyOf(world.github.calls);
+        hints.completed(job.id(), Optional.empty());
+
+        reconciler.reconcileOnce();
+
+        assertThat(world.backend.names()).isEmpty();
+        assertThat(world.metrics.scaledDown).containsExactly(RemovalReason.EXITED);
+        assertThat(world.github.calls).as("no read, no delete: the runner unregistered itself").isEqualTo(callsBefore);
+    }
+
+    @Test
     void aHintAboutARunnerOfOursThatTheLastLookDidNotKnowMakesTheLookFull() {
         reconciler.reconcileOnce();
         long listsBefore = world.github.count("listRunners");
