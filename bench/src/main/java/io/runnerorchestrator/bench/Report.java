@@ -34,9 +34,10 @@ public final class Report {
                 .append("- Command: `").append(command).append("`\n")
                 .append("- Started: ").append(started).append('\n')
                 .append("- Machine: ").append(MachineInfo.current()).append('\n')
-                .append(String.format(Locale.ROOT, "- Virtual world: container start %.2f s each, one at a time;"
-                                + " runner boot %.1f s; webhook delivery %.1f s\n\n",
-                        seconds(model.startCost()), seconds(model.boot()), seconds(model.webhookDelay())));
+                .append(String.format(Locale.ROOT, "- Virtual world: container start %.2f s each, %d at a time"
+                                + " (the start concurrency); runner boot %.1f s; webhook delivery %.1f s\n\n",
+                        seconds(model.startCost()), RunSetup.defaults(0, 1).startConcurrency(), seconds(model.boot()),
+                        seconds(model.webhookDelay())));
     }
 
     public void add(ScenarioResult result) {

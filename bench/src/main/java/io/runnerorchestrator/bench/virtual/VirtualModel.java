@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How the virtual world behaves where the real one takes time.
  *
- * @param startCost        engine time per container start (one at a time), the JIT registration included
+ * @param startCost        engine time per container start, the JIT registration included (as many at a time as the start
+ *                         concurrency)
  * @param boot             from container start to runner online
  * @param webhookDelay     from a job's change to the orchestrator hearing of it
  * @param rateLimitPerHour GitHub's primary rate limit for the token
