@@ -55,6 +55,7 @@ public final class Reconciler {
     private final ArrivalForecast arrivals = new ArrivalForecast();
     private final QueueHints hints = new QueueHints();
     private final GitHubPicture picture;
+    private final StartPool startPool;
     private final OrchestratorMetrics metrics;
     private final Clock clock;
     private final PassFailures failures;
@@ -80,10 +81,10 @@ public final class Reconciler {
         this.clock = clock;
         this.coordinator = coordinator;
         RunnerProvisioner provisioner = new RunnerProvisioner(runners, labels, github, namer, clock);
+        this.startPool = new StartPool(scaling.startConcurrency());
         // Unless given back, a claim outlives the boot of the runner started for it.
         this.claims = new JobClaims(coordinator, scaling.bootTimeout().plus(scaling.pollInterval()));
-        this.executor = new DecisionExecutor(github, backend, provisioner, claims, backoff, metrics, clock,
-                new StartPool(scaling.startConcurrency()));
+        this.executor = new DecisionExecutor(github, backend, provisioner, claims, backoff, metrics, clock, startPool);
         this.failures = new PassFailures(UNAUTHORIZED_RETRY, scaling.pollInterval());
 this.picture = new GitHubPicture(github, hints, scaling.pollInterval(), scaling.bootTimeout());
         this.snapshot = ReconcileSnapshot.initial(scaling, clock.instant());
@@ -136,6 +137,7 @@ this.picture = new GitHubPicture(github, hints, scaling.pollInterval(), scaling.
     public synchronized void shutdown(Duration budget) {
         Instant start = clock.instant();
         snapshot = snapshot.asShuttingDown();
+        startPool.close(); // the shutdown starts nothing
         Observation observation;
         try {
             observation = observeFully(start);
@@ -228,7 +230,8 @@ this.picture = new GitHubPicture(github, hints, scaling.pollInterval(), scaling.
     private Observation observe(Instant now, GitHubPicture.Seen github) {
         List<RunnerInstance> instances = backend.list();
         List<QueuedJob> queued = github.queued();
-        List<GitHubRunner> registrations = github.fresh() ? github.runners() : withoutExited(github.runners(), instances);
+        List<GitHubRunner> registrations = github.fresh() ? github.runners()
+                : withLiveContainer(github.runners(), instances);
         RunnerTracker.Tracked tracked = tracker.track(instances, registrations, jobs::jobOf, now, github.fresh());
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
         claims.settle(tracked.runners());
@@ -252,14 +255,16 @@ this.picture = new GitHubPicture(github, hints, scaling.pollInterval(), scaling.
     }
 
     /**
-     * In a look brought up to date by hints, a runner whose container has exited is taken as unregistered:
-     * an ephemeral runner unregisters when its job is done, and its completed webhook may still be on its
-     * way. Were the registration left behind, the next full look finds it without container and removes it.
+     * In a look brought up to date by hints, only runners with a live container keep their registration.
+     * An ephemeral runner unregisters when its job is done, and its completed webhook may still be on its
+     * way; and a registration without container is for a full look to judge. Were a registration left
+     * behind, the next full look finds it without container and removes it.
      */
-    private static List<GitHubRunner> withoutExited(List<GitHubRunner> registrations, List<RunnerInstance> instances) {
-        Set<String> exited = instances.stream().filter(RunnerInstance::gone).map(RunnerInstance::name)
+    private static List<GitHubRunner> withLiveContainer(List<GitHubRunner> registrations,
+                                                        List<RunnerInstance> instances) {
+        Set<String> live = instances.stream().filter(i -> !i.gone()).map(RunnerInstance::name)
                 .collect(Collectors.toSet());
-        return registrations.stream().filter(r -> !exited.contains(r.name())).toList();
+        return registrations.stream().filter(r -> live.contains(r.name())).toList();
     }
 
     /** The decision with its inputs (this instance's part in a cluster), so a log reader sees why. */
