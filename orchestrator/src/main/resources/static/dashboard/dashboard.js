@@ -169,7 +169,10 @@
     try {
       const text = await call(method, path, body);
       let detail = text;
-      try { const a = JSON.parse(text); detail = a.detail || (a.runners || []).join(", ") || text; } catch (e) { /* text */ }
+      try {
+        const a = JSON.parse(text);
+        detail = [a.detail, (a.runners || []).join(", ")].filter(Boolean).join(": ") || text;
+      } catch (e) { /* plain text */ }
       say(label + ": " + detail);
     } catch (e) {
       say(label + " failed: " + e.message, true);
