@@ -209,6 +209,8 @@
       const started = performance.now();
       merge(JSON.parse(e.data));
       render();
+      // Read by the benchmark (docs/benchmarks.md, Dashboard): the cost of one update.
+      window.dashboardLastUpdateAt = started;
       window.dashboardLastUpdateMs = performance.now() - started;
       window.dashboardUpdates = (window.dashboardUpdates || 0) + 1;
       live.textContent = "live"; live.className = "badge ok";
@@ -223,6 +225,7 @@
   merge(state);
   render();
   window.dashboardFirstRenderMs = performance.now() - first;
+  window.dashboardRenderedAt = performance.now(); // since navigation start
   document.body.dataset.rendered = "true";
   setInterval(render, 5000); // ages keep moving between passes
   connect();
