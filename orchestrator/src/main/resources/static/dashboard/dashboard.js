@@ -5,6 +5,7 @@
   "use strict";
   const TOKEN_KEY = "runner-orchestrator.api-token";
   const HOUR = 3600;
+  const QUEUE_ROWS = 200;
   const $ = (id) => document.getElementById(id);
   const esc = (v) => String(v == null ? "" : v).replace(/[&<>"']/g,
       (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -59,8 +60,11 @@
         + ">logs</button> <button data-remove=\"" + esc(r.name) + "\"" + (unlocked ? "" : " disabled")
         + ">remove</button></td></tr>");
     $("pool").tBodies[0].innerHTML = rows.join("") || "<tr><td colspan=\"8\" class=\"muted\">no runners</td></tr>";
-    $("queue-summary").textContent = state.queue.length + " jobs";
-    $("queue").tBodies[0].innerHTML = state.queue.map((j) => "<tr data-job=\"" + j.id + "\"><td>" + j.id
+    // The oldest jobs matter most; a thousand rows would slow every update for rows nobody reads.
+    const shownJobs = state.queue.slice(0, QUEUE_ROWS);
+    $("queue-summary").textContent = state.queue.length + " jobs"
+        + (state.queue.length > QUEUE_ROWS ? ", the oldest " + QUEUE_ROWS + " shown" : "");
+    $("queue").tBodies[0].innerHTML = shownJobs.map((j) => "<tr data-job=\"" + j.id + "\"><td>" + j.id
         + "</td><td>" + esc(j.repository) + "</td><td>" + esc(j.labels.join(", ")) + "</td><td>" + age(j.queuedAt)
         + "</td><td class=\"reason\">" + esc(j.reason) + "</td></tr>").join("")
         || "<tr><td colspan=\"5\" class=\"muted\">no queued jobs</td></tr>";
