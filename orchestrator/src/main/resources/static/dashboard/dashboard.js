@@ -59,6 +59,7 @@
         + esc(r.node) + "</td><td><button data-logs=\"" + esc(r.name) + "\"" + (unlocked ? "" : " disabled")
         + ">logs</button> <button data-remove=\"" + esc(r.name) + "\"" + (unlocked ? "" : " disabled")
         + ">remove</button></td></tr>");
+    $("pool").classList.toggle("no-node", !p.runners.some((r) => r.node)); // only in a cluster
     $("pool").tBodies[0].innerHTML = rows.join("") || "<tr><td colspan=\"8\" class=\"muted\">no runners</td></tr>";
     // The oldest jobs matter most; a thousand rows would slow every update for rows nobody reads.
     const shownJobs = state.queue.slice(0, QUEUE_ROWS);

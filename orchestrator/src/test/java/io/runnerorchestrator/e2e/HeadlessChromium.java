@@ -56,13 +56,14 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Starts the browser with a window of {@code width} x {@code height}; its output goes to {@code dir}. */
     public static HeadlessChromium start(Path dir, int width, int height) throws IOException {
         Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
+        Path portFile = profile.resolve("DevToolsActivePort");
+        Files.deleteIfExists(portFile); // a reused profile's file names a browser that is gone
         ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
                 "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "about:blank")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile());
         Process process = builder.start();
-        Path portFile = profile.resolve("DevToolsActivePort");
         try {
             await("Chromium's DevTools port").atMost(START_DEADLINE).pollInterval(Duration.ofMillis(200))
                     .until(() -> Files.exists(portFile) && Files.readAllLines(portFile).size() >= 2);
