@@ -90,6 +90,14 @@ class EventsHttpTest extends OrchestratorHttpTest {
     }
 
     @Test
+    void theStreamIsInTheOpenApiDocument() {
+        JsonNode events = api.json("/openapi.json").path("paths").path(EventsController.PATH).path("get");
+
+        assertThat(events.path("summary").asString()).contains("Server-Sent Events");
+        assertThat(events.path("responses").path("200").path("content").has("text/event-stream")).isTrue();
+    }
+
+    @Test
     void droppedClientsLeaveNoThreadOrMemoryBehind() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> events.subscribers() == 0);
         int threadsBefore = Thread.activeCount();
