@@ -45,6 +45,8 @@ install_missing() {
     command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
     command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
     command -v mvn >/dev/null 2>&1 || packages+=(maven)
+    # The dashboard's tests render the page in a real headless browser (e2e.HeadlessChromium).
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium)
     if [ ${#packages[@]} -eq 0 ]; then
         return 0
     fi

@@ -35,6 +35,7 @@ public final class ReconcileLoop implements ReconcileTrigger {
     private final Reconciler reconciler;
     private final Duration pollInterval;
     private final Function<RateLimitStatus, Duration> pacing;
+    private final SnapshotListener listener;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, THREAD_NAME);
         t.setDaemon(true);
@@ -54,9 +55,16 @@ public final class ReconcileLoop implements ReconcileTrigger {
      *               interval, anything longer also defers triggered passes to the next periodic one
      */
     public ReconcileLoop(Reconciler reconciler, Duration pollInterval, Function<RateLimitStatus, Duration> pacing) {
+        this(reconciler, pollInterval, pacing, SnapshotListener.NOOP);
+    }
+
+    /** @param listener told of each pass's snapshot as the pass ends (the dashboard's live updates) */
+    public ReconcileLoop(Reconciler reconciler, Duration pollInterval, Function<RateLimitStatus, Duration> pacing,
+                         SnapshotListener listener) {
         this.reconciler = reconciler;
         this.pollInterval = pollInterval;
         this.pacing = pacing;
+        this.listener = listener;
     }
 
     /** Runs the first pass now, then keeps going until {@link #shutdown}. */
@@ -144,7 +152,7 @@ public final class ReconcileLoop implements ReconcileTrigger {
         MDC.put(CORRELATION_ID, "pass-" + ++passes);
         try {
             log.debug("reconcile.pass.begin reason={}", reason);
-            reconciler.reconcileOnce();
+            listener.published(reconciler.reconcileOnce());
         } catch (RuntimeException e) {
             // A bug in one pass must not end the loop: the next pass sees the world afresh.
             log.error("reconcile.failed error={}", e.toString(), e);

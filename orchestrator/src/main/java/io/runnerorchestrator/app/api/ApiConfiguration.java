@@ -27,6 +27,14 @@ public class ApiConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ApiTokenInterceptor(new ApiTokenGuard(config.http().apiToken())))
                 .addPathPatterns("/api/v1/**");
+        registry.addInterceptor(new ReadTokenInterceptor(readAccess()))
+                .addPathPatterns(StatusController.PATH, RunnersController.PATH);
+    }
+
+    /** Who may read; stateless, so the interceptors and the dashboard may each hold one. */
+    @Bean
+    ReadAccess readAccess() {
+        return new ReadAccess(config.http());
     }
 
     @Bean
@@ -39,7 +47,9 @@ public class ApiConfiguration implements WebMvcConfigurer {
         return new OpenAPI()
                 .info(new Info().title("runner-orchestrator").version("v1")
                         .description("Management API of runner-orchestrator: status, runners, manual scaling, logs,"
-                                + " metrics and health. Mutating calls and logs need Authorization: Bearer <API_TOKEN>."))
+                                + " metrics and health. Mutating calls and logs need Authorization: Bearer <API_TOKEN>. When"
+                                + " API_READ_TOKEN is set, status, runners and events need it (or API_TOKEN) too;"
+                                + " health and the webhook stay open."))
                 .components(new Components().addSecuritySchemes(RunnersController.BEARER,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
     }

@@ -26,7 +26,8 @@ public record ConfigurationView(String scope, @JsonProperty("github_api_url") St
                                 @JsonProperty("runner_name_prefix") String runnerNamePrefix,
                                 String coordination, boolean demo,
                                 @JsonProperty("webhook_secret_set") boolean webhookSecretSet,
-                                @JsonProperty("api_token_set") boolean apiTokenSet) {
+                                @JsonProperty("api_token_set") boolean apiTokenSet,
+                                @JsonProperty("api_read_token_set") boolean apiReadTokenSet) {
 
     static ConfigurationView of(OrchestratorConfig config) {
         ScalingSettings scaling = config.scaling();
@@ -37,7 +38,8 @@ public record ConfigurationView(String scope, @JsonProperty("github_api_url") St
                 config.runner().labels(), config.docker().image(), config.docker().network(),
                 lower(config.docker().dockerAccess().name()), lower(config.runner().mode().name()),
                 config.runner().namePrefix(), config.redisUrl().isPresent() ? "redis" : "local", config.demo(),
-                config.http().webhookSecret().isPresent(), config.http().apiToken().isPresent());
+                config.http().webhookSecret().isPresent(), config.http().apiToken().isPresent(),
+                config.http().apiReadToken().isPresent());
     }
 
     /** How the orchestrator authenticates, never with what. */

@@ -128,7 +128,19 @@ public final class ConfigLoader {
         if (port > 65535) {
             throw new ConfigException("PORT=" + port + " must be at most 65535");
         }
-        return new HttpSettings(port, env.secret("WEBHOOK_SECRET"), env.secret("API_TOKEN"));
+        return new HttpSettings(port, env.secret("WEBHOOK_SECRET"), env.secret("API_TOKEN"),
+                bearerToken(env, "API_READ_TOKEN"));
+    }
+
+    /** A token sent in an Authorization header: one word, so what a user pastes is what is compared. */
+    private static Optional<Secret> bearerToken(EnvReader env, String name) {
+        Optional<Secret> token = env.secret(name);
+        token.ifPresent(t -> {
+            if (t.reveal().chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                throw new ConfigException(name + " must not contain spaces or control characters (value not shown)");
+            }
+        });
+        return token;
     }
 
     private static Optional<Secret> redisUrl(EnvReader env) {

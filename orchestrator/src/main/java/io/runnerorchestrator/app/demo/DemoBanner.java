@@ -17,6 +17,7 @@ record DemoBanner(int port, String simulatorUrl, RunnerChoice runners, String sc
         List<String[]> rows = List.of(
                 new String[]{"runners", runners.description()},
                 new String[]{"jobs", schedule},
+                new String[]{"dashboard", base + "/"},
                 new String[]{"status", base + "/api/v1/status"},
                 new String[]{"runner list", base + "/api/v1/runners"},
                 new String[]{"metrics", base + "/api/v1/metrics"},

@@ -8,6 +8,7 @@ import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.OrchestratorMetrics;
 import io.runnerorchestrator.core.ReconcileLoop;
 import io.runnerorchestrator.core.Reconciler;
+import io.runnerorchestrator.core.SnapshotListener;
 import io.runnerorchestrator.core.port.Coordinator;
 import io.runnerorchestrator.core.port.GitHub;
 import io.runnerorchestrator.core.port.RunnerBackend;
@@ -41,9 +42,10 @@ public class CoreWiring {
     }
 
     @Bean
-    ReconcileLoop reconcileLoop(Reconciler reconciler, OrchestratorConfig config, Clock clock) {
+    ReconcileLoop reconcileLoop(Reconciler reconciler, OrchestratorConfig config, Clock clock,
+                                SnapshotListener listener) {
         return new ReconcileLoop(reconciler, config.scaling().pollInterval(),
-                new PassCostPacing(config.scaling().pollInterval(), clock));
+                new PassCostPacing(config.scaling().pollInterval(), clock), listener);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.runnerorchestrator.app.wiring;
 
 import io.runnerorchestrator.adapter.github.GitHubRequestListener;
 import io.runnerorchestrator.core.OrchestratorMetrics;
+import io.runnerorchestrator.core.SnapshotListener;
 import io.runnerorchestrator.core.local.LocalCoordinator;
 import io.runnerorchestrator.core.port.Coordinator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,7 +13,7 @@ import java.time.Clock;
 
 /**
  * The beans other parts may replace: a Redis {@link Coordinator}, Micrometer metrics, a request
- * counter. An auto-configuration on purpose: those run after every application configuration, so
+ * counter, the dashboard's snapshot listener. An auto-configuration on purpose: those run after every application configuration, so
  * {@code @ConditionalOnMissingBean} sees the replacements whatever the scan order.
  */
 @AutoConfiguration
@@ -41,5 +42,11 @@ public class PortDefaults {
     @ConditionalOnMissingBean
     GitHubRequestListener gitHubRequestListener() {
         return GitHubRequestListener.NOOP;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SnapshotListener snapshotListener() {
+        return SnapshotListener.NOOP;
     }
 }

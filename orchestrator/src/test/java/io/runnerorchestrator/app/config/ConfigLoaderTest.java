@@ -264,6 +264,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheOptionalReadTokenAsOneWord() {
+        assertThat(load().http().apiReadToken()).isEmpty();
+        assertThat(load("API_READ_TOKEN", "read-tok").http().apiReadToken().map(Secret::reveal))
+                .isEqualTo(Optional.of("read-tok"));
+        assertRefused("API_READ_TOKEN must not contain spaces or control characters (value not shown)",
+                "API_READ_TOKEN", "two words");
+    }
+
+    @Test
     void refusesABadRedisUrlWithoutShowingIt() {
         assertRefused("REDIS_URL must start with redis:// or rediss:// (value not shown: it may hold a password)",
                 "REDIS_URL", "http://:hunter2@127.0.0.1");

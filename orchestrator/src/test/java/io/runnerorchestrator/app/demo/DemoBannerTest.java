@@ -16,6 +16,7 @@ class DemoBannerTest {
                 DemoBanner.FIRST_LINE,
                 "no Docker engine reachable at unix:///nowhere.sock: using simulated runners",
                 "bursts of 3-8 jobs every 30-60 s",
+                "dashboard    http://127.0.0.1:18080/\n",
                 "http://127.0.0.1:18080/api/v1/status",
                 "http://127.0.0.1:18080/api/v1/runners",
                 "http://127.0.0.1:18080/api/v1/metrics",
