@@ -23,7 +23,7 @@ class DashboardViewTest {
         assertThat(timeline.all()).extracting(DashboardState.TimelineEntry::action)
                 .containsExactly("start", "start", "remove");
         assertThat(timeline.all()).extracting(DashboardState.TimelineEntry::reason)
-                .containsExactly("queue", "starving job", "exited");
+                .containsExactly("queue", "burst buffer", "exited");
         assertThat(timeline.all().get(0).job()).isEqualTo(20_000_001L);
         assertThat(timeline.all().get(2).runner()).isEqualTo("bench-1");
 

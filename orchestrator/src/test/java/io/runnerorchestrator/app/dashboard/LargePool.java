@@ -32,7 +32,7 @@ final class LargePool {
     private static final RunnerState[] STATES = {RunnerState.BUSY, RunnerState.BUSY, RunnerState.IDLE,
             RunnerState.STARTING, RunnerState.STOPPING};
     private static final WaitReason.Kind[] WAITS = {WaitReason.Kind.AT_MAX_RUNNERS, WaitReason.Kind.RUNNER_STARTING,
-            WaitReason.Kind.BELOW_SCALE_UP_THRESHOLD, WaitReason.Kind.LABELS_NOT_SERVED};
+            WaitReason.Kind.RUNNER_IDLE, WaitReason.Kind.LABELS_NOT_SERVED};
 
     private final int runners;
     private final int jobs;
@@ -64,7 +64,7 @@ final class LargePool {
             queue.add(new JobWait(job, WaitReason.of(WAITS[(int) ((j + pass) % WAITS.length)])));
         }
         List<Decision.Start> starts = List.of(new Decision.Start(StartReason.QUEUE, Optional.of(20_000_000L + pass)),
-                new Decision.Start(StartReason.STARVING_JOB, Optional.of(20_000_001L + pass)));
+                new Decision.Start(StartReason.BURST_BUFFER, Optional.empty()));
         List<Decision.Removal> removals = List.of(new Decision.Removal("bench-" + pass % runners, Optional.of(pass),
                 true, RemovalReason.EXITED));
         Decision decision = new Decision(runners, starts, removals, List.of(), Map.of());
