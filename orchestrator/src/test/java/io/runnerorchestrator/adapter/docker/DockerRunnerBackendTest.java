@@ -81,6 +81,19 @@ class DockerRunnerBackendTest {
     }
 
     @Test
+    void secretFilesAreInTheContainerButNotInItsConfiguration() {
+        String name = instanceId + "-r1";
+        String secret = "secret-" + TestDocker.uniqueId("token");
+        backend.start(new RunnerSpec(name, Map.of("RUNNER_TOKEN_FILE", "/runner-token"),
+                Map.of("/runner-token", secret), List.of("sh", "-c", "cat /runner-token; echo; sleep 86400")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> backend.logs(name, 10).contains(secret));
+        InspectContainerResponse container = docker.inspect(name);
+        assertThat(container.getConfig().getEnv()).noneMatch(variable -> variable.contains(secret));
+        assertThat(container.toString()).doesNotContain(secret);
+    }
+
+    @Test
     void removeDeletesTheContainerWithItsAnonymousVolume() {
         String name = instanceId + "-r1";
         backend.start(new RunnerSpec(name, Map.of(), List.of()));
