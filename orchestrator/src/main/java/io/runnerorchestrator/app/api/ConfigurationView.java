@@ -22,6 +22,9 @@ public record ConfigurationView(String scope, @JsonProperty("github_api_url") St
                                 @JsonProperty("runner_image") String runnerImage,
                                 @JsonProperty("runner_network") String runnerNetwork,
                                 @JsonProperty("runner_docker") String runnerDocker,
+                                @JsonProperty("runner_cpus") Double runnerCpus,
+                                @JsonProperty("runner_memory_bytes") Long runnerMemoryBytes,
+                                @JsonProperty("runner_pids_limit") Long runnerPidsLimit,
                                 @JsonProperty("registration_mode") String registrationMode,
                                 @JsonProperty("runner_name_prefix") String runnerNamePrefix,
                                 String coordination, boolean demo,
@@ -35,7 +38,9 @@ public record ConfigurationView(String scope, @JsonProperty("github_api_url") St
                 scaling.minRunners(), scaling.maxRunners(), scaling.scaleUpThreshold(), scaling.scaleDownThreshold(),
                 scaling.idleTimeout().toSeconds(), scaling.pollInterval().toSeconds(), scaling.bootTimeout().toSeconds(),
                 config.runner().labels(), config.docker().image(), config.docker().network(),
-                lower(config.docker().dockerAccess().name()), lower(config.runner().mode().name()),
+                lower(config.docker().dockerAccess().name()),
+                config.docker().nanoCpus().map(n -> n / 1e9).orElse(null), config.docker().memoryBytes().orElse(null),
+                config.docker().pidsLimit().orElse(null), lower(config.runner().mode().name()),
                 config.runner().namePrefix(), config.redisUrl().isPresent() ? "redis" : "local", config.demo(),
                 config.http().webhookSecret().isPresent(), config.http().apiToken().isPresent());
     }

@@ -2,6 +2,7 @@ package io.runnerorchestrator.app.api;
 
 import io.runnerorchestrator.app.RunnerOrchestratorApplication;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
+import io.runnerorchestrator.app.config.SecurityWarnings;
 import io.runnerorchestrator.core.BackoffStatus;
 import io.runnerorchestrator.core.Decision;
 import io.runnerorchestrator.core.JobWait;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +43,7 @@ public class StatusController {
     private final Clock clock;
     private final String version = Optional.ofNullable(RunnerOrchestratorApplication.class.getPackage()
             .getImplementationVersion()).orElse("dev");
+    private final List<String> securityWarnings;
     private final Instant startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     public StatusController(OrchestratorConfig config, Reconciler reconciler, Coordinator coordinator, Clock clock) {
@@ -48,6 +51,7 @@ public class StatusController {
         this.reconciler = reconciler;
         this.coordinator = coordinator;
         this.clock = clock;
+        this.securityWarnings = SecurityWarnings.of(config);
     }
 
     @Operation(summary = "Pool, queue, GitHub budget and the last reconcile pass",
@@ -60,7 +64,7 @@ public class StatusController {
                 Duration.between(startedAt, now).toSeconds(), ConfigurationView.of(config), snapshot.counts(),
                 new StatusView.Queue(snapshot.queue().size(), snapshot.queue().stream().map(w -> job(w, now)).toList()),
                 github(snapshot, reconciler.rateLimit()), lastReconcile(snapshot), startFailures(snapshot.backoff()),
-                cluster(coordinator.status()), snapshot.shuttingDown());
+                cluster(coordinator.status()), snapshot.shuttingDown(), securityWarnings);
     }
 
     private static StatusView.QueuedJob job(JobWait wait, Instant now) {

@@ -13,7 +13,8 @@ public record StatusView(@JsonProperty("instance_id") String instanceId, String 
                          ConfigurationView configuration, RunnerCounts runners, Queue queue, GitHub github,
                          @JsonProperty("last_reconcile") LastReconcile lastReconcile,
                          @JsonProperty("start_failures") StartFailures startFailures, Cluster cluster,
-                         @JsonProperty("shutting_down") boolean shuttingDown) {
+                         @JsonProperty("shutting_down") boolean shuttingDown,
+                         @JsonProperty("security_warnings") List<String> securityWarnings) {
 
     /** Queued jobs, oldest first, served or not. */
     public record Queue(int length, List<QueuedJob> jobs) {

@@ -34,10 +34,17 @@ public final class ConfigLoader {
             + " GITHUB_APP_PRIVATE_KEY_PATH; or start with --demo to try the orchestrator without GitHub";
 
     private final Supplier<String> hostname;
+    private final HostCapacity host;
 
     /** @param hostname the default ORCHESTRATOR_INSTANCE_ID, asked only when that is unset */
     public ConfigLoader(Supplier<String> hostname) {
+        this(hostname, HostCapacity.ofThisHost());
+    }
+
+    /** @param host what the default runner CPU and memory limits are sized from */
+    public ConfigLoader(Supplier<String> hostname, HostCapacity host) {
         this.hostname = hostname;
+        this.host = host;
     }
 
     public static ConfigLoader forThisHost() {
@@ -49,7 +56,7 @@ public final class ConfigLoader {
         boolean demo = demoArgument || env.flag("ORCHESTRATOR_DEMO", false);
         GitHubSettings github = github(env, demo);
         ScalingSettings scaling = scaling(env);
-        RunnerConfigReader runners = new RunnerConfigReader(env, hostname);
+        RunnerConfigReader runners = new RunnerConfigReader(env, hostname, host);
         return new OrchestratorConfig(github, scaling, runners.runner(github), runners.docker(),
                 runners.dockerHost(), http(env), redisUrl(env),
                 env.duration("ORCHESTRATOR_CLUSTER_TTL", CLUSTER_TTL, Duration.ofSeconds(1)), logging(env), demo);
