@@ -34,8 +34,15 @@ public record StatusView(@JsonProperty("instance_id") String instanceId, String 
     }
 
     /** @param decision null when the pass could not observe; @param problem what kept it from acting */
+    /**
+     * @param problem              also an unexpected exception, when that came after the last pass's picture
+     * @param lastCompletedAt      the last pass that observed and decided (readiness needs one within 3 poll intervals)
+     * @param unexpectedFailures   passes that ended in an unexpected exception since start
+     */
     public record LastReconcile(long pass, Instant at, @JsonProperty("duration_ms") long durationMs,
-                                DecisionView decision, String problem) {
+                                DecisionView decision, String problem,
+                                @JsonProperty("last_completed_at") Instant lastCompletedAt,
+                                @JsonProperty("unexpected_failures") long unexpectedFailures) {
     }
 
     public record DecisionView(int desired, List<String> starts, List<String> removals,

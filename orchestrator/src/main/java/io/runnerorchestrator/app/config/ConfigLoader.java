@@ -59,7 +59,7 @@ public final class ConfigLoader {
         RunnerConfigReader runners = new RunnerConfigReader(env, hostname, host);
         return new OrchestratorConfig(github, scaling, runners.runner(github), runners.docker(),
                 runners.dockerHost(), http(env), redisUrl(env),
-                env.duration("ORCHESTRATOR_CLUSTER_TTL", CLUSTER_TTL, Duration.ofSeconds(1)), logging(env), demo);
+                env.duration("ORCHESTRATOR_CLUSTER_TTL", CLUSTER_TTL, Duration.ofSeconds(1), Duration.ofMinutes(10)), logging(env), demo);
     }
 
     private static GitHubSettings github(EnvReader env, boolean demo) {
@@ -114,9 +114,10 @@ public final class ConfigLoader {
             // Without a gap between the two the pool would grow and shrink on the same queue length.
             throw new ConfigException("SCALE_DOWN_THRESHOLD=" + down + " must be less than SCALE_UP_THRESHOLD=" + up);
         }
-        Duration idle = env.duration("IDLE_TIMEOUT", Duration.ofSeconds(300), Duration.ZERO);
-        Duration poll = env.duration("POLL_INTERVAL", Duration.ofSeconds(30), Duration.ofSeconds(1));
-        Duration boot = env.duration("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", Duration.ofSeconds(120), Duration.ofSeconds(1));
+        Duration idle = env.duration("IDLE_TIMEOUT", Duration.ofSeconds(300), Duration.ZERO, Duration.ofDays(1));
+        Duration poll = env.duration("POLL_INTERVAL", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1));
+        Duration boot = env.duration("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", Duration.ofSeconds(120), Duration.ofSeconds(1),
+                Duration.ofHours(1));
         return new ScalingSettings(min, max, up, down, idle, poll, boot);
     }
 

@@ -5,6 +5,7 @@ import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.app.lifecycle.ReconcileLoopLifecycle;
 import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.OrchestratorMetrics;
+import io.runnerorchestrator.core.PassHealth;
 import io.runnerorchestrator.core.ReconcileLoop;
 import io.runnerorchestrator.core.Reconciler;
 import io.runnerorchestrator.core.port.Coordinator;
@@ -35,9 +36,11 @@ public class CoreWiring {
     }
 
     @Bean
-    ReconcileLoop reconcileLoop(Reconciler reconciler, OrchestratorConfig config, Clock clock) {
+    ReconcileLoop reconcileLoop(Reconciler reconciler, OrchestratorConfig config, OrchestratorMetrics metrics,
+                                Clock clock) {
         return new ReconcileLoop(reconciler, config.scaling().pollInterval(),
-                new PassCostPacing(config.scaling().pollInterval(), clock));
+                new PassCostPacing(config.scaling().pollInterval(), clock),
+                new PassHealth(clock, config.scaling().pollInterval()), metrics);
     }
 
     @Bean

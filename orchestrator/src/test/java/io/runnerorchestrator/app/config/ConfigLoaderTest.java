@@ -176,6 +176,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void boundsDurationsWithOneLine() {
+        assertRefused("POLL_INTERVAL='2h' must be at most 1h", "POLL_INTERVAL", "2h");
+        assertRefused("POLL_INTERVAL='99999999999999999h' must be at most 1h", "POLL_INTERVAL", "99999999999999999h");
+        assertRefused("IDLE_TIMEOUT='25h' must be at most 24h", "IDLE_TIMEOUT", "25h");
+        assertRefused("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT='61m' must be at most 1h", "ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", "61m");
+        assertRefused("ORCHESTRATOR_CLUSTER_TTL='11m' must be at most 10m", "ORCHESTRATOR_CLUSTER_TTL", "11m");
+        assertRefused("POLL_INTERVAL='99999999999999999999' is too large", "POLL_INTERVAL", "99999999999999999999");
+        assertThat(load("POLL_INTERVAL", "1h").scaling().pollInterval()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void readsTheLogSettings() {
         assertThat(load("LOG_LEVEL", "debug", "STRUCTURED_LOGGING", "false").logging()).isEqualTo(new LogSettings("DEBUG", false));
         assertThat(load("LOG_LEVEL", "debug", "ORCHESTRATOR_LOG_LEVEL", "warn").logging().level()).isEqualTo("WARN");
