@@ -21,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Sends one REST call with GitHub's headers and the client's manners: conditional GETs from the
  * ETag cache, retries of 5xx and network errors with jittered backoff, waiting out rate limits up
  * to {@link RetryPolicy#maxRateLimitWait()}, and mutating calls one at a time (GitHub's advice
- * against secondary limits). Every exchange is reported to the listener.
+ * against secondary limits). A call that is not idempotent is never retried after a lost answer
+ * (see {@link JitRegistration}). Every exchange is reported to the listener.
  */
 final class GitHubHttp {
 
@@ -87,7 +88,7 @@ final class GitHubHttp {
                 response = client.send(build(request, authorization, cached), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 report(request, 0, false, started);
-                if (attempt >= settings.retry().maxAttempts()) {
+                if (attempt >= settings.retry().maxAttempts() || !request.idempotent()) {
                     throw GitHubFailures.network(request, e, attempt);
                 }
                 pause(request, backoff(attempt), attempt, "network");
@@ -159,7 +160,7 @@ final class GitHubHttp {
                     request.endpoint(), status, wait.toMillis(), retryAt.get());
             return wait;
         }
-        if (status >= 500 && attemptsLeft) {
+        if (status >= 500 && attemptsLeft && request.idempotent()) {
             return backoff(attempt);
         }
         throw GitHubFailures.answer(request, status, reason, attempt);
