@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.github;
 
+import io.runnerorchestrator.core.port.GitHubException;
 import io.runnerorchestrator.core.port.RateLimitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ final class GitHubHttp {
     private final EtagCache etags = new EtagCache(ETAG_CACHE_CAPACITY);
     private final AtomicReference<RateLimitStatus> rateLimit = new AtomicReference<>(RateLimitStatus.UNKNOWN);
     private final ReentrantLock mutations = new ReentrantLock();
+    private final OutageBackoff outage;
 
     GitHubHttp(HttpClient client, GitHubApiSettings settings, GitHubCredentials credentials,
                GitHubRequestListener listener, Clock clock, JsonMapper json) {
@@ -49,10 +51,35 @@ final class GitHubHttp {
         this.listener = listener;
         this.clock = clock;
         this.json = json;
+        this.outage = new OutageBackoff(clock);
     }
 
-    /** A 2xx answer (a 304 is served from the cache), or a {@link GitHubException} after retries. */
+    /**
+     * A 2xx answer (a 304 is served from the cache), or a {@link GitHubException} after retries; at once
+     * while GitHub keeps failing ({@link OutageBackoff}).
+     */
     GitHubResponse send(ApiRequest request) {
+        Optional<Instant> held = outage.heldUntil();
+        if (held.isPresent()) {
+            throw GitHubFailures.heldBack(request, held.get(), outage.consecutiveFailures());
+        }
+        try {
+            GitHubResponse response = sendInTurn(request);
+            outage.answered();
+            return response;
+        } catch (GitHubException e) {
+            if (e.kind() == GitHubException.Kind.NETWORK || e.status() >= 500) {
+                Instant until = outage.failed();
+                log.warn("github.outage endpoint={} consecutive_failures={} held_until={}", request.endpoint(),
+                        outage.consecutiveFailures(), until);
+            } else {
+                outage.answered();
+            }
+            throw e;
+        }
+    }
+
+    private GitHubResponse sendInTurn(ApiRequest request) {
         if (request.isGet()) {
             return sendWithRetries(request);
         }
