@@ -29,6 +29,8 @@ final class GitHubHttp {
 
     static final String API_VERSION = "2022-11-28";
     static final int ETAG_CACHE_CAPACITY = 4096;
+    /** 16 Mi characters (32 MiB of heap at most) of cached bodies. */
+    static final long ETAG_CACHE_CHARS = 16L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(GitHubHttp.class);
 
@@ -38,7 +40,7 @@ final class GitHubHttp {
     private final GitHubRequestListener listener;
     private final Clock clock;
     private final JsonMapper json;
-    private final EtagCache etags = new EtagCache(ETAG_CACHE_CAPACITY);
+    private final EtagCache etags = new EtagCache(ETAG_CACHE_CAPACITY, ETAG_CACHE_CHARS);
     private final AtomicReference<RateLimitStatus> rateLimit = new AtomicReference<>(RateLimitStatus.UNKNOWN);
     private final ReentrantLock mutations = new ReentrantLock();
     private final OutageBackoff outage;
@@ -112,8 +114,12 @@ final class GitHubHttp {
             long started = System.nanoTime();
             HttpResponse<String> response;
             try {
-                response = client.send(build(request, authorization, cached), HttpResponse.BodyHandlers.ofString());
+                response = client.send(build(request, authorization, cached), BoundedBody.handler());
             } catch (IOException e) {
+                if (BoundedBody.tooLarge(e)) {
+                    report(request, 0, false, started);
+                    throw GitHubFailures.tooLarge(request, BoundedBody.MAX_BYTES);
+                }
                 report(request, 0, false, started);
                 if (attempt >= settings.retry().maxAttempts() || !request.idempotent()) {
                     throw GitHubFailures.network(request, e, attempt);

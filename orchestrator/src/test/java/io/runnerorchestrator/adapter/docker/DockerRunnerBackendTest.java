@@ -160,6 +160,22 @@ class DockerRunnerBackendTest {
     }
 
     @Test
+    void logsAreCappedInBytesKeepingTheNewestWholeLines() {
+        String name = instanceId + "-r1";
+        // 40,000 lines of 100 bytes: about 4 MB, four times the cap.
+        backend.start(new RunnerSpec(name, Map.of(), List.of("sh", "-c",
+                "i=0; while [ $i -lt 40000 ]; do echo \"line-$i " + "x".repeat(90) + "\"; i=$((i+1)); done;"
+                        + " echo done; sleep 86400")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> backend.logs(name, 1).equals("done\n"));
+
+        String logs = backend.logs(name, 100_000);
+
+        assertThat(logs).startsWith(ContainerLogs.CUT_MARKER).endsWith("line-39999 " + "x".repeat(90) + "\ndone\n");
+        assertThat(logs.length()).isLessThanOrEqualTo(ContainerLogs.MAX_BYTES + ContainerLogs.CUT_MARKER.length());
+        assertThat(logs.substring(ContainerLogs.CUT_MARKER.length())).startsWith("line-");
+    }
+
+    @Test
     void logsOfAnUnknownRunnerNameTheRunner() {
         String name = instanceId + "-nobody";
 
