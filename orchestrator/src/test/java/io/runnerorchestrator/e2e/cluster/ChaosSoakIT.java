@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * 5xx and rate-limit windows, a Redis restart, a broken runner image, lost answers). Then the faults
  * stop, the queue drains, both instances stop gracefully, and a table says what happened. Three
  * minutes by default (in {@code mvn verify}); {@code scripts/soak.sh} runs it for an hour.
- * System properties: {@code soak.duration} (ISO-8601, PT3M), {@code soak.seed} (14).
+ * System properties: {@code soak.duration} (ISO-8601, PT3M), {@code soak.seed} (4: five of the six
+ * kinds of fault within three minutes).
  */
 class ChaosSoakIT {
 
@@ -40,7 +41,7 @@ class ChaosSoakIT {
     private static final Duration LOST_ANSWER_DELAY = Duration.ofSeconds(31);
 
     private final Duration duration = Duration.parse(System.getProperty("soak.duration", "PT3M"));
-    private final long seed = Long.getLong("soak.seed", 14L);
+    private final long seed = Long.getLong("soak.seed", 4L);
     private final List<Long> jobs = new CopyOnWriteArrayList<>();
     private final List<String> faultLog = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3, task -> {
