@@ -193,12 +193,14 @@ public final class ReconcileLoop implements ReconcileTrigger {
         next = thread.schedule(() -> pass(why), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Records an unexpected exception; never throws, so the rescheduling after it always happens. */
     private void unexpected(String event, Throwable e) {
+        log.error("{} error={} action=next_pass", event, e.toString(), e);
         try {
             health.failed(e);
             metrics.passFailed(e.getClass().getSimpleName());
-        } finally {
-            log.error("{} error={} action=next_pass", event, e.toString(), e);
+        } catch (RuntimeException recording) {
+            log.warn("reconcile.failure_not_recorded error={}", recording.toString());
         }
     }
 

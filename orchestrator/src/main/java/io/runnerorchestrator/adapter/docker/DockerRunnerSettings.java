@@ -21,7 +21,8 @@ public record DockerRunnerSettings(String instanceId, String image, String netwo
         /** Privileged container with its own daemon (Docker-in-Docker). */
         DIND("privileged containers: any workflow can become root on the Docker host"),
         /** The host's /var/run/docker.sock mounted in. */
-        SOCKET("the host's Docker socket is mounted: any workflow can start privileged containers and become root on the Docker host"),
+        SOCKET("the host's Docker socket is mounted: any workflow can start privileged containers and become root"
+                + " on the Docker host"),
         NONE("");
 
         private final String risk;

@@ -46,7 +46,8 @@ final class JitRegistration {
             try {
                 JsonNode answer = json.tree(request, http.send(request));
                 GitHubRunner runner = runner(request, answer.path("runner"));
-                log.info("github.jit_registered runner={} runner_id={} attempt={}", runner.name(), runner.id(), attempt);
+                log.info("github.jit_registered runner={} runner_id={} attempt={}", runner.name(), runner.id(),
+                        attempt);
                 return new JitRunner(runner, json.text(request, answer, "encoded_jit_config"));
             } catch (GitHubException e) {
                 if (!answerLost(e)) {

@@ -94,8 +94,8 @@ public class StatusController {
         }
         String problem = newerFailure.map(PassHealth.Failure::describe)
                 .orElseGet(() -> snapshot.problem().map(StatusController::describe).orElse(null));
-        return new StatusView.LastReconcile(snapshot.pass(), newerFailure.map(PassHealth.Failure::at).orElse(snapshot.at()),
-                snapshot.duration().toMillis(),
+        Instant at = newerFailure.map(PassHealth.Failure::at).orElse(snapshot.at());
+        return new StatusView.LastReconcile(snapshot.pass(), at, snapshot.duration().toMillis(),
                 newerFailure.isPresent() ? null : snapshot.decision().map(StatusController::decision).orElse(null),
                 problem, passes.lastCompleted().orElse(null), passes.unexpectedFailures());
     }
