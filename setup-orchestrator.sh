@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Sets up runner-orchestrator on this host: checks Docker and Compose, creates .env from .env.example,
+# fills in API_TOKEN, WEBHOOK_SECRET and GRAFANA_ADMIN_PASSWORD with random values where blank,
 # builds the runner image (apex-runner:local) and starts the compose stack (orchestrator, Redis,
 # Prometheus, Grafana), then waits until the orchestrator reports healthy.
 #
@@ -18,7 +19,7 @@ say() { printf '==> %s\n' "$*"; }
 fail() { printf 'setup-orchestrator: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 parse_arguments() {
@@ -77,17 +78,39 @@ env_value_or() {
     printf '%s' "${value:-$2}"
 }
 
+# 32 random bytes as 64 hex digits.
+random_secret() {
+    od -An -tx1 -N32 /dev/urandom | tr -d ' \n'
+}
+
+# generate_secrets: a random value for each of these that .env leaves blank; values are never printed.
+generate_secrets() {
+    local key value
+    for key in API_TOKEN WEBHOOK_SECRET GRAFANA_ADMIN_PASSWORD; do
+        [[ -z "$(env_value "$key")" ]] || continue
+        value="$(random_secret)"
+        if grep -q "^$key=" .env; then
+            sed -i "s/^$key=.*/$key=$value/" .env
+        else
+            printf '%s=%s\n' "$key" "$value" >>.env
+        fi
+        say "generated $key in .env"
+    done
+}
+
 prepare_env_file() {
     if [[ ! -f .env ]]; then
         [[ -f .env.example ]] || fail ".env.example is missing: run this from a complete checkout of runner-orchestrator"
         cp .env.example .env
         chmod 600 .env
         say "created .env from .env.example"
+        generate_secrets
         printf '%s\n' "Edit .env: set GITHUB_TOKEN (or the GITHUB_APP_* variables) and one of GITHUB_ORG or GITHUB_REPO, then run $0 again."
         exit 0
     fi
     [[ -n "$(env_value GITHUB_TOKEN)" || -n "$(env_value GITHUB_APP_ID)" || "$(env_value ORCHESTRATOR_DEMO)" == true ]] \
         || fail "neither GITHUB_TOKEN nor GITHUB_APP_ID is set in .env (a PAT with the repo scope for GITHUB_REPO or admin:org for GITHUB_ORG, or a GitHub App)"
+    generate_secrets
     if [[ -z "$(env_value DOCKER_GID)" ]]; then
         # The orchestrator runs as a non-root user; it needs the group that owns the Docker socket.
         local gid
@@ -149,7 +172,8 @@ main() {
     say "runner-orchestrator is up"
     printf '  API and status:  http://localhost:%s/api/v1/status\n' "$(env_value_or PORT 8080)"
     printf '  Prometheus:      http://localhost:%s\n' "$(env_value_or PROMETHEUS_PORT 9090)"
-    printf '  Grafana:         http://localhost:%s (dashboard "Runner Orchestrator")\n' "$(env_value_or GRAFANA_PORT 3000)"
+    printf '  Grafana:         http://localhost:%s (dashboard "Runner Orchestrator"; user admin, password GRAFANA_ADMIN_PASSWORD in .env)\n' "$(env_value_or GRAFANA_PORT 3000)"
+    printf '  Webhook secret:  WEBHOOK_SECRET in .env (set the same on the GitHub webhook)\n'
     printf '  Runners:         docker ps --filter label=managed-by=runner-orchestrator\n'
 }
 

@@ -57,8 +57,19 @@ check_not_contains "EPHEMERAL=false drops --ephemeral" "$out" "--ephemeral"
 out="$(entry RUNNER_TOKEN=t RUNNER_SCOPE=org ORG_NAME=acme GITHUB_HOST=ghe.example.com)"
 check_contains "a bare GITHUB_HOST means https" "$out" "--url https://ghe.example.com/acme"
 
+printf 'FILETOKEN42' >"$STUBS/token"
+out="$(entry RUNNER_TOKEN_FILE="$STUBS/token" REPO_URL=https://github.com/acme/app RUNNER_NAME=r2)"
+check_contains "token mode reads the token from RUNNER_TOKEN_FILE" "$out" "--name r2 --work _work --ephemeral token=FILETOKEN42"
+check_contains "the token file is not passed on to run.sh" "$out" "run.sh  jit=none runner_token=none"
+if [[ -e "$STUBS/token" ]]; then failed "the token file is deleted once read" "$STUBS/token still exists"; else pass "the token file is deleted once read"; fi
+check_not_contains "the file's token is never logged" "$(grep -v '^config.sh' <<<"$out")" "FILETOKEN42"
+
+out="$(entry RUNNER_TOKEN_FILE="$STUBS/missing" REPO_URL=https://github.com/acme/app)"
+check_contains "a missing token file is named" "$out" "error: RUNNER_TOKEN_FILE=$STUBS/missing is not a readable file"
+check_contains "a missing token file fails" "$out" "rc=1"
+
 out="$(entry REPO_URL=https://github.com/acme/app)"
-check_contains "token mode without RUNNER_TOKEN names it" "$out" "error: RUNNER_TOKEN is required"
+check_contains "token mode without RUNNER_TOKEN names it" "$out" "error: RUNNER_TOKEN_FILE or RUNNER_TOKEN is required"
 check_contains "token mode without RUNNER_TOKEN fails" "$out" "rc=1"
 
 out="$(entry RUNNER_TOKEN=t RUNNER_SCOPE=team)"

@@ -2,7 +2,9 @@
 # Entrypoint of apex-runner. Optionally starts Docker-in-Docker, then runs the GitHub Actions runner:
 #   - with arguments (e.g. the command /home/runner/run.sh), they run as given;
 #   - JIT mode: ACTIONS_RUNNER_INPUT_JITCONFIG is set; run.sh reads it and needs no config step;
-#   - token mode: the myoung34/github-runner environment (RUNNER_TOKEN, RUNNER_SCOPE, REPO_URL or
+#   - token mode: the registration token in the file RUNNER_TOKEN_FILE (the orchestrator places it;
+#     it is deleted once read, so jobs never see it), or RUNNER_TOKEN; and the myoung34/github-runner
+#     environment (RUNNER_SCOPE, REPO_URL or
 #     ORG_NAME, GITHUB_HOST, RUNNER_NAME, LABELS, RUNNER_GROUP, EPHEMERAL, DISABLE_AUTO_UPDATE,
 #     NO_DEFAULT_LABELS, RUNNER_WORKDIR) feeds config.sh --unattended, then run.sh.
 # Docker-in-Docker: ORCHESTRATOR_RUNNER_DOCKER=dind (or START_DOCKER_SERVICE=true) in a privileged
@@ -88,9 +90,20 @@ runner_url() {
     esac
 }
 
+# The token from RUNNER_TOKEN_FILE (deleted at once, before any job can run) or RUNNER_TOKEN.
+read_token() {
+    if [[ -n "${RUNNER_TOKEN_FILE:-}" ]]; then
+        [[ -r "$RUNNER_TOKEN_FILE" ]] || fail "RUNNER_TOKEN_FILE=$RUNNER_TOKEN_FILE is not a readable file"
+        RUNNER_TOKEN="$(<"$RUNNER_TOKEN_FILE")"
+        rm -f "$RUNNER_TOKEN_FILE" || fail "could not delete RUNNER_TOKEN_FILE=$RUNNER_TOKEN_FILE"
+        unset RUNNER_TOKEN_FILE
+    fi
+}
+
 configure_runner() {
+    read_token
     [[ -n "${RUNNER_TOKEN:-}" ]] \
-        || fail "RUNNER_TOKEN is required in token mode (or set ACTIONS_RUNNER_INPUT_JITCONFIG for JIT mode)"
+        || fail "RUNNER_TOKEN_FILE or RUNNER_TOKEN is required in token mode (or set ACTIONS_RUNNER_INPUT_JITCONFIG for JIT mode)"
     local url name
     url="$(runner_url)"
     name="${RUNNER_NAME:-${RUNNER_NAME_PREFIX:-runner}-${HOSTNAME}}"

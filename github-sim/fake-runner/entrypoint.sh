@@ -1,7 +1,8 @@
 #!/bin/sh
 # Entrypoint of the fake runner image. With arguments it runs them (e.g. /home/runner/run.sh
 # --jitconfig X, as with the official runner image). Without, it registers in token mode from the
-# environment of myoung34/github-runner (RUNNER_TOKEN, RUNNER_NAME, RUNNER_SCOPE repo|org, REPO_URL
+# environment of myoung34/github-runner (the token in the file RUNNER_TOKEN_FILE, deleted once read,
+# or RUNNER_TOKEN; RUNNER_NAME, RUNNER_SCOPE repo|org, REPO_URL
 # or ORG_NAME + GITHUB_HOST, LABELS, EPHEMERAL, RUNNER_WORKDIR), then runs /home/runner/run.sh.
 set -u
 
@@ -30,6 +31,12 @@ is_true() {
     esac
 }
 
+if [ -n "${RUNNER_TOKEN_FILE:-}" ]; then
+    [ -r "$RUNNER_TOKEN_FILE" ] || fail "RUNNER_TOKEN_FILE-unreadable path=$RUNNER_TOKEN_FILE"
+    RUNNER_TOKEN=$(cat "$RUNNER_TOKEN_FILE")
+    rm -f "$RUNNER_TOKEN_FILE" || fail "RUNNER_TOKEN_FILE-undeletable path=$RUNNER_TOKEN_FILE"
+    unset RUNNER_TOKEN_FILE
+fi
 [ -n "${RUNNER_TOKEN:-}" ] || fail "RUNNER_TOKEN-missing (ACCESS_TOKEN is not supported by the fake runner)"
 name=${RUNNER_NAME:-fake-runner-$(hostname)}
 case "${RUNNER_SCOPE:-repo}" in

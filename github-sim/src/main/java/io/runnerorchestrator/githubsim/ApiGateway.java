@@ -53,6 +53,7 @@ final class ApiGateway implements HttpHandler {
             pause(delay.get());
         }
         Outcome outcome = answer(request, match);
+        faults.takeLostAnswer().ifPresent(ApiGateway::pause);
         finish(exchange, endpoint, outcome.response(), outcome.counted());
     }
 

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Trouble on demand for the API (never for {@code /_sim/*} or {@code /rate_limit}): server
- * errors for the next N calls, an exhausted rate limit until a reset, slow answers.
+ * errors for the next N calls, an exhausted rate limit until a reset, slow answers, answers that
+ * come too late for calls that took effect.
  */
 public final class FaultInjector {
     private final RateLimiter rateLimiter;
@@ -14,6 +15,8 @@ public final class FaultInjector {
     private int serverErrors;
     private int slowCount;
     private Duration slowDelay = Duration.ZERO;
+    private int lostCount;
+    private Duration lostDelay = Duration.ZERO;
 
     FaultInjector(RateLimiter rateLimiter, Clock clock) {
         this.rateLimiter = rateLimiter;
@@ -44,11 +47,27 @@ public final class FaultInjector {
         return this;
     }
 
+    /**
+     * The next {@code count} API calls are carried out at once but answered only after {@code delay}: a
+     * client that gives up sooner has lost the answer to a call that took effect.
+     */
+    public synchronized FaultInjector lostAnswers(int count, Duration delay) {
+        requireNotNegative(count, "count");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, got " + delay);
+        }
+        lostDelay = delay;
+        lostCount = count;
+        return this;
+    }
+
     /** No more faults; rate-limit windows start afresh. */
     public synchronized FaultInjector clear() {
         serverErrors = 0;
         slowCount = 0;
         slowDelay = Duration.ZERO;
+        lostCount = 0;
+        lostDelay = Duration.ZERO;
         rateLimiter.reset();
         return this;
     }
@@ -67,6 +86,14 @@ public final class FaultInjector {
         }
         slowCount--;
         return Optional.of(slowDelay);
+    }
+
+    synchronized Optional<Duration> takeLostAnswer() {
+        if (lostCount == 0) {
+            return Optional.empty();
+        }
+        lostCount--;
+        return Optional.of(lostDelay);
     }
 
     private static void requireNotNegative(int count, String name) {

@@ -38,6 +38,10 @@ public interface OrchestratorMetrics {
     default void reconciled(Duration duration, String outcome) {
     }
 
+    /** A pass (or the scheduling of the next) ended in an unexpected exception, by its simple class name. */
+    default void passFailed(String exception) {
+    }
+
     default void stuckJob(long jobId) {
     }
 

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -31,10 +32,14 @@ public final class ReconcileLoop implements ReconcileTrigger {
     static final Duration COALESCE = Duration.ofMillis(200);
     /** Kept from the grace so the last GitHub call of the shutdown can return in time. */
     private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(3);
+    /** The longest wait between passes, whatever the pacing asks (GitHub's budget resets every hour). */
+    static final Duration MAX_WAIT = Duration.ofHours(1);
 
     private final Reconciler reconciler;
     private final Duration pollInterval;
     private final Function<RateLimitStatus, Duration> pacing;
+    private final PassHealth health;
+    private final OrchestratorMetrics metrics;
     private final SnapshotListener listener;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, THREAD_NAME);
@@ -55,16 +60,26 @@ public final class ReconcileLoop implements ReconcileTrigger {
      *               interval, anything longer also defers triggered passes to the next periodic one
      */
     public ReconcileLoop(Reconciler reconciler, Duration pollInterval, Function<RateLimitStatus, Duration> pacing) {
-        this(reconciler, pollInterval, pacing, SnapshotListener.NOOP);
+        this(reconciler, pollInterval, pacing, new PassHealth(Clock.systemUTC(), pollInterval), OrchestratorMetrics.NOOP,
+                SnapshotListener.NOOP);
     }
 
-    /** @param listener told of each pass's snapshot as the pass ends (the dashboard's live updates) */
+    /**
+     * @param health   where each pass's end and every unexpected exception are recorded (readiness, status)
+     * @param listener told of each pass's snapshot as the pass ends (the dashboard's live updates)
+     */
     public ReconcileLoop(Reconciler reconciler, Duration pollInterval, Function<RateLimitStatus, Duration> pacing,
-                         SnapshotListener listener) {
+                         PassHealth health, OrchestratorMetrics metrics, SnapshotListener listener) {
         this.reconciler = reconciler;
         this.pollInterval = pollInterval;
         this.pacing = pacing;
+        this.health = health;
+        this.metrics = metrics;
         this.listener = listener;
+    }
+
+    public PassHealth health() {
+        return health;
     }
 
     /** Runs the first pass now, then keeps going until {@link #shutdown}. */
@@ -89,7 +104,7 @@ public final class ReconcileLoop implements ReconcileTrigger {
             if (next != null && next.getDelay(TimeUnit.MILLISECONDS) <= COALESCE.toMillis()) {
                 return;
             }
-            if (budgetLow()) {
+            if (budgetLowOrUnknown()) {
                 log.debug("reconcile.trigger.deferred reason={} cause=github_budget_low", reason);
                 return;
             }
@@ -152,30 +167,68 @@ public final class ReconcileLoop implements ReconcileTrigger {
         MDC.put(CORRELATION_ID, "pass-" + ++passes);
         try {
             log.debug("reconcile.pass.begin reason={}", reason);
-            listener.published(reconciler.reconcileOnce());
-        } catch (RuntimeException e) {
+            ReconcileSnapshot snapshot = reconciler.reconcileOnce();
+            health.passEnded(snapshot);
+            listener.published(snapshot);
+        } catch (RuntimeException | Error e) {
             // A bug in one pass must not end the loop: the next pass sees the world afresh.
-            log.error("reconcile.failed error={}", e.toString(), e);
+            unexpected("reconcile.failed", e);
         } finally {
             MDC.remove(CORRELATION_ID);
             synchronized (lock) {
                 running = false;
                 if (!stopped) {
-                    boolean soon = rerun && !budgetLow();
-                    String why = soon ? "trigger" : "poll";
-                    Duration delay = soon ? COALESCE : paced();
-                    next = thread.schedule(() -> pass(why), delay.toMillis(), TimeUnit.MILLISECONDS);
+                    scheduleNext();
                 }
             }
         }
     }
 
+    /** Always schedules a pass: a failure to work out the wait falls back to the poll interval. */
+    private void scheduleNext() {
+        boolean soon = false;
+        Duration delay = pollInterval;
+        try {
+            soon = rerun && !budgetLow();
+            delay = soon ? COALESCE : paced();
+        } catch (RuntimeException e) {
+            unexpected("reconcile.schedule_failed", e);
+        }
+        if (!soon) {
+            health.scheduled(delay);
+        }
+        String why = soon ? "trigger" : "poll";
+        next = thread.schedule(() -> pass(why), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Records an unexpected exception; never throws, so the rescheduling after it always happens. */
+    private void unexpected(String event, Throwable e) {
+        log.error("{} error={} action=next_pass", event, e.toString(), e);
+        try {
+            health.failed(e);
+            metrics.passFailed(e.getClass().getSimpleName());
+        } catch (RuntimeException recording) {
+            log.warn("reconcile.failure_not_recorded error={}", recording.toString());
+        }
+    }
+
+    /** The pacing's wait, between the poll interval and {@link #MAX_WAIT}. */
     private Duration paced() {
         Duration delay = pacing.apply(reconciler.rateLimit());
-        return delay.compareTo(pollInterval) > 0 ? delay : pollInterval;
+        return delay.compareTo(pollInterval) <= 0 ? pollInterval : delay.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : delay;
     }
 
     private boolean budgetLow() {
         return paced().compareTo(pollInterval) > 0;
+    }
+
+    /** For triggers, which must never fail their caller (a webhook): an unreadable budget defers to the poll. */
+    private boolean budgetLowOrUnknown() {
+        try {
+            return budgetLow();
+        } catch (RuntimeException e) {
+            log.warn("reconcile.trigger.pacing_failed error={} action=wait_for_poll", e.toString());
+            return true;
+        }
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Registers a runner with GitHub and builds what its container needs, per registration mode:
  * JIT (the secret config in {@code ACTIONS_RUNNER_INPUT_JITCONFIG}, no token in the container) or
- * token (the environment convention of the myoung34/github-runner image).
+ * token (the environment convention of the myoung34/github-runner image, except that the token is a
+ * file named by {@code RUNNER_TOKEN_FILE}, which the runner image deletes once it has registered).
  */
 final class RunnerProvisioner {
     static final List<String> JIT_DEFAULT_COMMAND = List.of("/home/runner/run.sh");
@@ -57,7 +58,9 @@ final class RunnerProvisioner {
     private ProvisionedRunner token(String name) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("RUNNER_NAME", name);
-        env.put("RUNNER_TOKEN", registrationToken().token());
+        // Not in the environment: that stays readable in `docker inspect` and /proc/1/environ all the runner's life.
+        env.put(RunnerSpec.TOKEN_FILE_ENV, RunnerSpec.TOKEN_FILE);
+        Map<String, String> files = Map.of(RunnerSpec.TOKEN_FILE, registrationToken().token());
         String web = settings.githubUrl().replaceAll("/+$", "");
         if (settings.scope().isOrganization()) {
             env.put("RUNNER_SCOPE", "org");
@@ -72,7 +75,7 @@ final class RunnerProvisioner {
         env.put("EPHEMERAL", "true");
         env.put("DISABLE_AUTO_UPDATE", "true");
         env.put("RUNNER_WORKDIR", settings.workFolder());
-        return new ProvisionedRunner(new RunnerSpec(name, env, settings.command()), Optional.empty());
+        return new ProvisionedRunner(new RunnerSpec(name, env, files, settings.command()), Optional.empty());
     }
 
     /** One token serves many runners for most of its hour: fewer calls against the rate limit. Starts run concurrently. */

@@ -23,7 +23,9 @@ class ReconcileLoopTest {
     private final GatedBackend backend = new GatedBackend(world.backend);
     private final Reconciler reconciler = new Reconciler(TestWorld.scaling(1, 5, 3, 1), TestWorld.jit(), world.github,
             backend, world.coordinator, world.metrics, world.clock);
-    private final ReconcileLoop loop = new ReconcileLoop(reconciler, LONG_POLL, rate -> LONG_POLL);
+    private final PassHealth health = new PassHealth(world.clock, LONG_POLL);
+    private final ReconcileLoop loop = new ReconcileLoop(reconciler, LONG_POLL, rate -> LONG_POLL, health, world.metrics,
+            SnapshotListener.NOOP);
 
     @AfterEach
     void stop() {
@@ -64,6 +66,43 @@ class ReconcileLoopTest {
         loop.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> backend.lists.get() == 1);
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> health.status().unexpectedFailures() == 1);
+        assertThat(world.metrics.failedPasses).containsExactly("IllegalStateException");
+        assertThat(health.status().lastFailure()).hasValueSatisfying(failure ->
+                assertThat(failure.describe()).isEqualTo("unexpected IllegalStateException: bug in an adapter"));
+        assertThat(health.status().ready()).as("no pass completed").isFalse();
+
+        loop.requestPass("api");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> world.backend.names().size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> health.status().ready());
+    }
+
+    @Test
+    void theNextPassIsScheduledEvenWhenThePacingFails() {
+        Duration shortPoll = Duration.ofMillis(50);
+        ReconcileLoop failingPacing = new ReconcileLoop(reconciler, shortPoll, rate -> {
+            throw new java.time.DateTimeException("absurd x-ratelimit-reset");
+        }, new PassHealth(world.clock, shortPoll), world.metrics, SnapshotListener.NOOP);
+        try {
+            failingPacing.start();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> backend.lists.get() >= 3);
+            assertThat(world.metrics.failedPasses).contains("DateTimeException");
+            assertThat(failingPacing.health().status().lastFailure()).hasValueSatisfying(failure ->
+                    assertThat(failure.describe()).isEqualTo("unexpected DateTimeException: absurd x-ratelimit-reset"));
+        } finally {
+            failingPacing.shutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void anErrorInAPassDoesNotEndTheLoopEither() {
+        backend.failNextList.set(null);
+        backend.errorNextList.set(new StackOverflowError("deep"));
+        loop.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> health.status().unexpectedFailures() == 1);
+
         loop.requestPass("api");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> world.backend.names().size() == 1);
@@ -99,6 +138,7 @@ class ReconcileLoopTest {
         final AtomicInteger waiting = new AtomicInteger();
         final AtomicInteger lists = new AtomicInteger();
         final AtomicReference<RuntimeException> failNextList = new AtomicReference<>();
+        final AtomicReference<Error> errorNextList = new AtomicReference<>();
 
         GatedBackend(RunnerBackend delegate) {
             this.delegate = delegate;
@@ -118,6 +158,10 @@ class ReconcileLoopTest {
             RuntimeException failure = failNextList.getAndSet(null);
             if (failure != null) {
                 throw failure;
+            }
+            Error error = errorNextList.getAndSet(null);
+            if (error != null) {
+                throw error;
             }
             waiting.incrementAndGet();
             try {

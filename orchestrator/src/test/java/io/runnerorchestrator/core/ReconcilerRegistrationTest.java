@@ -65,7 +65,7 @@ class ReconcilerRegistrationTest {
     }
 
     @Test
-    void tokenModeUsesTheRunnerImageEnvironmentAndItsEntrypoint() {
+    void tokenModeUsesTheRunnerImageEnvironmentAndHandsTheTokenOverAsAFile() {
         RunnerSettings settings = new RunnerSettings("ro-test", List.of("docker", "big"), RegistrationMode.TOKEN, 1,
                 List.of(), "_work", GitHubScope.ofRepository("acme/app"), "http://127.0.0.1:8080/");
         Reconciler reconciler = world.reconciler(TestWorld.scaling(2, 5, 3, 1), settings);
@@ -75,7 +75,7 @@ class ReconcilerRegistrationTest {
         RunnerSpec spec = world.backend.started.get(0);
         assertThat(spec.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "RUNNER_NAME", spec.name(),
-                "RUNNER_TOKEN", "reg-secret-1",
+                "RUNNER_TOKEN_FILE", "/home/runner/.runner-token",
                 "RUNNER_SCOPE", "repo",
                 "REPO_URL", "http://127.0.0.1:8080/acme/app",
                 "GITHUB_HOST", "127.0.0.1:8080",
@@ -83,10 +83,12 @@ class ReconcilerRegistrationTest {
                 "EPHEMERAL", "true",
                 "DISABLE_AUTO_UPDATE", "true",
                 "RUNNER_WORKDIR", "_work"));
+        assertThat(spec.environment()).as("no token in the environment").doesNotContainValue("reg-secret-1");
+        assertThat(spec.secretFiles()).containsExactly(Map.entry("/home/runner/.runner-token", "reg-secret-1"));
         assertThat(spec.command()).as("the image's own entrypoint").isEmpty();
         assertThat(world.github.jitRequests).isEmpty();
         assertThat(world.github.tokensCreated).as("one token serves both runners").isEqualTo(1);
-        assertThat(world.backend.started.get(1).environment()).containsEntry("RUNNER_TOKEN", "reg-secret-1");
+        assertThat(world.backend.started.get(1).registrationToken()).contains("reg-secret-1");
     }
 
     @Test

@@ -13,6 +13,7 @@ final class RecordingMetrics implements OrchestratorMetrics {
     final List<Duration> boots = new ArrayList<>();
     final List<Long> stuckJobs = new ArrayList<>();
     final List<String> passes = new ArrayList<>();
+    final List<String> failedPasses = new java.util.concurrent.CopyOnWriteArrayList<>();
     Map<RunnerState, Integer> runners = Map.of();
     int queueLength;
     Duration oldestQueued = Duration.ZERO;
@@ -53,6 +54,11 @@ final class RecordingMetrics implements OrchestratorMetrics {
     @Override
     public synchronized void reconciled(Duration duration, String outcome) {
         passes.add(outcome);
+    }
+
+    @Override
+    public void passFailed(String exception) {
+        failedPasses.add(exception);
     }
 
     @Override

@@ -75,8 +75,9 @@ class AutoscalingE2EIT {
         assertThat(host.getNetworkMode()).isEqualTo("host");
         assertThat(host.getPrivileged()).as("privileged (ORCHESTRATOR_RUNNER_DOCKER=none)").isFalse();
         assertThat(host.getBinds()).as("mounts (ORCHESTRATOR_RUNNER_DOCKER=none)").isNullOrEmpty();
-        assertThat(host.getNanoCPUs()).as("CPU limit (none set)").isIn(null, 0L);
-        assertThat(host.getMemory()).as("memory limit (none set)").isIn(null, 0L);
+        assertThat(host.getNanoCPUs()).as("CPU limit (sized from the host)").isPositive();
+        assertThat(host.getMemory()).as("memory limit (sized from the host)").isPositive();
+        assertThat(host.getPidsLimit()).as("pids limit (default)").isEqualTo(4096L);
         report(queued, jobs);
     }
 

@@ -79,7 +79,7 @@ public final class OrchestratorProcess implements AutoCloseable {
     }
 
     /** SIGTERM: what `docker stop`, systemd and Kubernetes send. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
@@ -93,7 +93,7 @@ public final class OrchestratorProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end and returns its exit status; fails after {@code deadline}. */
-    int awaitExit(Duration deadline) {
+    public int awaitExit(Duration deadline) {
         await("orchestrator exit").atMost(deadline).pollInterval(Duration.ofMillis(100)).until(() -> !process.isAlive());
         return process.exitValue();
     }

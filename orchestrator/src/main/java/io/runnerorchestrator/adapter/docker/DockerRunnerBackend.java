@@ -33,6 +33,7 @@ public final class DockerRunnerBackend implements RunnerBackend {
     private final RunnerContainerConfig containerConfig;
     private final ContainerLogs logs;
     private final RunnerStart starter;
+    private final SecretFiles secretFiles;
 
     public DockerRunnerBackend(DockerClient docker, DockerRunnerSettings settings) {
         this(docker, settings, new RunnerNetwork(docker, settings.network(), DockerRunnerSettings.DEFAULT_NETWORK));
@@ -46,6 +47,7 @@ public final class DockerRunnerBackend implements RunnerBackend {
         this.containerConfig = new RunnerContainerConfig(settings, labels);
         this.logs = new ContainerLogs(docker);
         this.starter = new RunnerStart(docker, logs);
+        this.secretFiles = new SecretFiles(docker);
     }
 
     @Override
@@ -75,6 +77,8 @@ public final class DockerRunnerBackend implements RunnerBackend {
         } catch (RuntimeException e) {
             throw DockerFailure.onCreate(spec.name(), settings.image(), e, redactor);
         }
+        starter.prepare(spec.name(), containerId, redactor, "placing secret files " + spec.secretFiles().keySet(),
+                () -> secretFiles.place(containerId, spec.secretFiles()));
         InspectContainerResponse started = starter.start(spec.name(), containerId, redactor);
         log.info("runner.started name={} container={} image={} network={} docker_access={}", spec.name(),
                 shortId(containerId), settings.image(), network.name(), settings.dockerAccess());

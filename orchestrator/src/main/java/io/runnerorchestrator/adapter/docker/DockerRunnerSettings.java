@@ -11,17 +11,30 @@ import java.util.Optional;
  * @param nanoCpus    CPU limit in units of 1e-9 CPUs (ORCHESTRATOR_RUNNER_CPUS=1.5 -> 1_500_000_000),
  *                    see {@link RunnerLimits#nanoCpus(String)}
  * @param memoryBytes memory limit, see {@link RunnerLimits#memoryBytes(String)}
+ * @param pidsLimit   most processes in one runner, see {@link RunnerLimits#pids(String)}
  */
 public record DockerRunnerSettings(String instanceId, String image, String network, DockerAccess dockerAccess,
-                                   Optional<Long> nanoCpus, Optional<Long> memoryBytes) {
+                                   Optional<Long> nanoCpus, Optional<Long> memoryBytes, Optional<Long> pidsLimit) {
 
     /** How workflows inside a runner reach Docker. */
     public enum DockerAccess {
         /** Privileged container with its own daemon (Docker-in-Docker). */
-        DIND,
+        DIND("privileged containers: any workflow can become root on the Docker host"),
         /** The host's /var/run/docker.sock mounted in. */
-        SOCKET,
-        NONE;
+        SOCKET("the host's Docker socket is mounted: any workflow can start privileged containers and become root"
+                + " on the Docker host"),
+        NONE("");
+
+        private final String risk;
+
+        DockerAccess(String risk) {
+            this.risk = risk;
+        }
+
+        /** What a workflow can do to the host with this access, in words; empty for none. */
+        public Optional<String> risk() {
+            return risk.isEmpty() ? Optional.empty() : Optional.of(risk);
+        }
 
         /** Parses ORCHESTRATOR_RUNNER_DOCKER: dind, socket or none, any case. */
         public static DockerAccess parse(String value) {
@@ -37,6 +50,8 @@ public record DockerRunnerSettings(String instanceId, String image, String netwo
 
     public static final String DEFAULT_NETWORK = "runner-orchestrator";
     public static final String DEFAULT_IMAGE = "apex-runner:local";
+    /** Enough for builds with many parallel processes, far too few for a fork bomb to hurt the host. */
+    public static final long DEFAULT_PIDS_LIMIT = 4096;
 
     public DockerRunnerSettings {
         requireText(instanceId, "instance id (runner-orchestrator.instance label)");
@@ -47,6 +62,14 @@ public record DockerRunnerSettings(String instanceId, String image, String netwo
         Objects.requireNonNull(memoryBytes, "memoryBytes");
         nanoCpus.ifPresent(RunnerLimits::checkNanoCpus);
         memoryBytes.ifPresent(RunnerLimits::checkMemoryBytes);
+        Objects.requireNonNull(pidsLimit, "pidsLimit");
+        pidsLimit.ifPresent(RunnerLimits::checkPids);
+    }
+
+    /** Without a pids limit. */
+    public DockerRunnerSettings(String instanceId, String image, String network, DockerAccess dockerAccess,
+                                Optional<Long> nanoCpus, Optional<Long> memoryBytes) {
+        this(instanceId, image, network, dockerAccess, nanoCpus, memoryBytes, Optional.empty());
     }
 
     private static void requireText(String value, String name) {

@@ -21,7 +21,8 @@ record Redactor(List<String> secrets) {
     }
 
     static Redactor of(RunnerSpec spec) {
-        return new Redactor(spec.environment().values().stream()
+        return new Redactor(java.util.stream.Stream.concat(spec.environment().values().stream(),
+                        spec.secretFiles().values().stream())
                 .filter(value -> value.length() >= MIN_SECRET_LENGTH && !value.equals(spec.name()))
                 .toList());
     }

@@ -61,6 +61,7 @@ final class RunnerContainerConfig {
         }
         settings.nanoCpus().ifPresent(host::withNanoCPUs);
         settings.memoryBytes().ifPresent(host::withMemory);
+        settings.pidsLimit().ifPresent(host::withPidsLimit);
         return host;
     }
 

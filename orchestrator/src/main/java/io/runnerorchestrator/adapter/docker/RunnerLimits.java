@@ -10,6 +10,8 @@ public final class RunnerLimits {
 
     /** The smallest memory limit Docker accepts. */
     public static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
+    /** The smallest pids limit accepted: the runner, its shell and a job's few processes. */
+    public static final long MIN_PIDS = 64;
     private static final BigDecimal NANOS_PER_CPU = BigDecimal.valueOf(1_000_000_000L);
     private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)(?:i?b)?");
 
@@ -46,6 +48,26 @@ public final class RunnerLimits {
         long bytes = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(unit)).longValue();
         checkMemoryBytes(bytes);
         return bytes;
+    }
+
+    /** ORCHESTRATOR_RUNNER_PIDS: the most processes (and threads) one runner may have, e.g. {@code 4096}. */
+    public static long pids(String pids) {
+        long value;
+        try {
+            value = Long.parseLong(pids == null ? "" : pids.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ORCHESTRATOR_RUNNER_PIDS must be a whole number like 4096, got '"
+                    + pids + "'");
+        }
+        checkPids(value);
+        return value;
+    }
+
+    static void checkPids(long pids) {
+        if (pids < MIN_PIDS) {
+            throw new IllegalArgumentException("ORCHESTRATOR_RUNNER_PIDS must be at least " + MIN_PIDS + " (a runner"
+                    + " needs a few dozen processes), got " + pids);
+        }
     }
 
     static void checkNanoCpus(long nanoCpus) {

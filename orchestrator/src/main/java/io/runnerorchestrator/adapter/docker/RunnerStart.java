@@ -25,6 +25,17 @@ final class RunnerStart {
         this.logs = logs;
     }
 
+    /** A step between create and start; on failure the container is removed and the cause stated. */
+    void prepare(String runnerName, String containerId, Redactor redactor, String step, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            discard(runnerName, containerId);
+            throw DockerFailure.of(runnerName, step + " in container " + DockerRunnerBackend.shortId(containerId), e,
+                    redactor);
+        }
+    }
+
     /** Starts the container and returns its state right after; throws with a stated cause. */
     InspectContainerResponse start(String runnerName, String containerId, Redactor redactor) {
         try {

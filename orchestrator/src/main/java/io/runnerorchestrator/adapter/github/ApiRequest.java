@@ -10,13 +10,25 @@ import java.util.Objects;
  *                 a fixed name for metrics and messages
  * @param uri      the concrete URL, query included
  * @param jsonBody request body, or null
+ * @param idempotent whether sending it twice does no harm; when false, a lost answer (timeout, network
+ *                   error, 5xx) is never retried blindly: the caller must find out what happened
  */
-public record ApiRequest(String method, String endpoint, URI uri, String jsonBody) {
+public record ApiRequest(String method, String endpoint, URI uri, String jsonBody, boolean idempotent) {
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(uri, "uri");
+    }
+
+    /** An idempotent call. */
+    public ApiRequest(String method, String endpoint, URI uri, String jsonBody) {
+        this(method, endpoint, uri, jsonBody, true);
+    }
+
+    /** The same call, marked as one that must not be sent again after a lost answer. */
+    public ApiRequest notIdempotent() {
+        return new ApiRequest(method, endpoint, uri, jsonBody, false);
     }
 
     public boolean isGet() {
@@ -25,7 +37,7 @@ public record ApiRequest(String method, String endpoint, URI uri, String jsonBod
 
     /** The same endpoint at another URL: the next page of a list. */
     public ApiRequest at(URI other) {
-        return new ApiRequest(method, endpoint, other, jsonBody);
+        return new ApiRequest(method, endpoint, other, jsonBody, idempotent);
     }
 
     /** Endpoint and concrete path, for messages; the body is left out. */

@@ -39,8 +39,9 @@ final class GitHubEndpoints {
         return scoped("POST", "/actions/runners/registration-token", "", null);
     }
 
+    /** Not idempotent: each call that GitHub processes registers a runner, whether its answer arrives or not. */
     ApiRequest generateJitConfig(String jsonBody) {
-        return scoped("POST", "/actions/runners/generate-jitconfig", "", jsonBody);
+        return scoped("POST", "/actions/runners/generate-jitconfig", "", jsonBody).notIdempotent();
     }
 
     /** Runs of a repository ({@code owner/name}) with one status. */

@@ -46,6 +46,17 @@ final class GitHubFailures {
                 + ") for " + request.describe() + afterAttempts(attempts), null, cause);
     }
 
+    static GitHubException tooLarge(ApiRequest request, long maxBytes) {
+        return new GitHubException(Kind.SERVER_ERROR, 0, "GitHub's answer is larger than " + maxBytes
+                + " bytes for " + request.describe() + "; not read");
+    }
+
+    static GitHubException heldBack(ApiRequest request, Instant until, int consecutiveFailures) {
+        return new GitHubException(Kind.SERVER_ERROR, 0, "GitHub calls held back until " + until + " after "
+                + consecutiveFailures + " failed calls in a row (5xx or network); not sent: " + request.describe(),
+                until, null);
+    }
+
     static GitHubException interrupted(ApiRequest request, InterruptedException cause) {
         return new GitHubException(Kind.NETWORK, 0, "GitHub call interrupted for " + request.describe(), null, cause);
     }

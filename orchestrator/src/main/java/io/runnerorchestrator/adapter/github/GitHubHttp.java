@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.github;
 
+import io.runnerorchestrator.core.port.GitHubException;
 import io.runnerorchestrator.core.port.RateLimitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +21,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * Sends one REST call with GitHub's headers and the client's manners: conditional GETs from the
  * ETag cache, retries of 5xx and network errors with jittered backoff, waiting out rate limits up
  * to {@link RetryPolicy#maxRateLimitWait()}, and mutating calls within GitHub's secondary limits
- * ({@link MutationGate}). Every exchange is reported to the listener.
+ * ({@link MutationGate}). A call that is not idempotent is never retried after a lost answer
+ * (see {@link JitRegistration}). Every exchange is reported to the listener.
  */
 final class GitHubHttp {
 
     static final String API_VERSION = "2022-11-28";
     static final int ETAG_CACHE_CAPACITY = 4096;
+    /** 16 Mi characters (32 MiB of heap at most) of cached bodies. */
+    static final long ETAG_CACHE_CHARS = 16L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(GitHubHttp.class);
 
@@ -35,9 +39,10 @@ final class GitHubHttp {
     private final GitHubRequestListener listener;
     private final Clock clock;
     private final JsonMapper json;
-    private final EtagCache etags = new EtagCache(ETAG_CACHE_CAPACITY);
+    private final EtagCache etags = new EtagCache(ETAG_CACHE_CAPACITY, ETAG_CACHE_CHARS);
     private final AtomicReference<RateLimitStatus> rateLimit = new AtomicReference<>(RateLimitStatus.UNKNOWN);
     private final MutationGate mutations = new MutationGate();
+    private final OutageBackoff outage;
 
     GitHubHttp(HttpClient client, GitHubApiSettings settings, GitHubCredentials credentials,
                GitHubRequestListener listener, Clock clock, JsonMapper json) {
@@ -47,10 +52,35 @@ final class GitHubHttp {
         this.listener = listener;
         this.clock = clock;
         this.json = json;
+        this.outage = new OutageBackoff(clock);
     }
 
-    /** A 2xx answer (a 304 is served from the cache), or a {@link GitHubException} after retries. */
+    /**
+     * A 2xx answer (a 304 is served from the cache), or a {@link GitHubException} after retries; at once
+     * while GitHub keeps failing ({@link OutageBackoff}).
+     */
     GitHubResponse send(ApiRequest request) {
+        Optional<Instant> held = outage.heldUntil();
+        if (held.isPresent()) {
+            throw GitHubFailures.heldBack(request, held.get(), outage.consecutiveFailures());
+        }
+        try {
+            GitHubResponse response = sendInTurn(request);
+            outage.answered();
+            return response;
+        } catch (GitHubException e) {
+            if (e.kind() == GitHubException.Kind.NETWORK || e.status() >= 500) {
+                Instant until = outage.failed();
+                log.warn("github.outage endpoint={} consecutive_failures={} held_until={}", request.endpoint(),
+                        outage.consecutiveFailures(), until);
+            } else {
+                outage.answered();
+            }
+            throw e;
+        }
+    }
+
+    private GitHubResponse sendInTurn(ApiRequest request) {
         if (request.isGet()) {
             return sendWithRetries(request);
         }
@@ -78,10 +108,14 @@ final class GitHubHttp {
             long started = System.nanoTime();
             HttpResponse<String> response;
             try {
-                response = client.send(build(request, authorization, cached), HttpResponse.BodyHandlers.ofString());
+                response = client.send(build(request, authorization, cached), BoundedBody.handler());
             } catch (IOException e) {
+                if (BoundedBody.tooLarge(e)) {
+                    report(request, 0, false, started);
+                    throw GitHubFailures.tooLarge(request, BoundedBody.MAX_BYTES);
+                }
                 report(request, 0, false, started);
-                if (attempt >= settings.retry().maxAttempts()) {
+                if (attempt >= settings.retry().maxAttempts() || !request.idempotent()) {
                     throw GitHubFailures.network(request, e, attempt);
                 }
                 pause(request, backoff(attempt), attempt, "network");
@@ -153,7 +187,7 @@ final class GitHubHttp {
                     request.endpoint(), status, wait.toMillis(), retryAt.get());
             return wait;
         }
-        if (status >= 500 && attemptsLeft) {
+        if (status >= 500 && attemptsLeft && request.idempotent()) {
             return backoff(attempt);
         }
         throw GitHubFailures.answer(request, status, reason, attempt);

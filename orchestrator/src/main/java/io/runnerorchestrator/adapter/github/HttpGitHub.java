@@ -31,6 +31,7 @@ public final class HttpGitHub implements GitHub {
     private final GitHubJson json;
     private final Pagination pages;
     private final QueuedJobScanner queuedJobs;
+    private final JitRegistration jitRegistration;
 
     public HttpGitHub(GitHubApiSettings settings, GitHubCredentials credentials, GitHubRequestListener listener, Clock clock) {
         this.json = new GitHubJson();
@@ -38,6 +39,8 @@ public final class HttpGitHub implements GitHub {
         this.endpoints = new GitHubEndpoints(settings.apiUrl(), settings.scope());
         this.pages = new Pagination(http, json);
         this.queuedJobs = new QueuedJobScanner(settings.scope(), endpoints, pages, json, clock);
+        this.jitRegistration = new JitRegistration(http, endpoints, json, settings.retry(),
+                name -> listRunners().stream().filter(runner -> runner.name().equals(name)).findFirst());
     }
 
     @Override
@@ -66,12 +69,7 @@ public final class HttpGitHub implements GitHub {
 
     @Override
     public JitRunner generateJitConfig(JitRequest jit) {
-        String body = json.write(new GitHubWire.JitConfigRequest(jit.name(), jit.runnerGroupId(), jit.labels(), jit.workFolder()));
-        ApiRequest request = endpoints.generateJitConfig(body);
-        JsonNode answer = json.tree(request, http.send(request));
-        GitHubRunner runner = runner(request, answer.path("runner"));
-        log.info("github.jit_registered runner={} runner_id={}", runner.name(), runner.id());
-        return new JitRunner(runner, json.text(request, answer, "encoded_jit_config"));
+        return jitRegistration.register(jit);
     }
 
     @Override

@@ -13,12 +13,21 @@ import java.util.Set;
 /** Collects every item of a GitHub list by following {@code Link: rel="next"} page after page. */
 final class Pagination {
 
+    /** 100 pages of 100: far more runners, runs or jobs than one pool serves; past it a list is refused. */
+    static final int MAX_PAGES = 100;
+
     private final GitHubHttp http;
     private final GitHubJson json;
+    private final int maxPages;
 
     Pagination(GitHubHttp http, GitHubJson json) {
+        this(http, json, MAX_PAGES);
+    }
+
+    Pagination(GitHubHttp http, GitHubJson json, int maxPages) {
         this.http = http;
         this.json = json;
+        this.maxPages = maxPages;
     }
 
     /**
@@ -29,7 +38,7 @@ final class Pagination {
         List<JsonNode> items = new ArrayList<>();
         Set<URI> visited = new HashSet<>();
         ApiRequest page = first;
-        while (true) {
+        for (int pages = 1; ; pages++) {
             GitHubResponse response = http.send(page);
             JsonNode root = json.tree(page, response);
             JsonNode array = itemsField == null ? root : root.path(itemsField);
@@ -44,6 +53,11 @@ final class Pagination {
                 return items;
             }
             requireSameOrigin(first, next);
+            if (pages >= maxPages) {
+                throw new GitHubException(GitHubException.Kind.SERVER_ERROR, 200, "GitHub's list has more than "
+                        + maxPages + " pages (" + items.size() + " items so far) for " + first.describe()
+                        + "; stopped reading, nothing decided on a partial list");
+            }
             page = page.at(next);
         }
     }

@@ -17,6 +17,11 @@ final class RateLimitSignals {
     /** The reset header has whole seconds and clocks drift: wait a little past it. */
     static final Duration RESET_MARGIN = Duration.ofSeconds(1);
 
+    /** The longest wait any header can ask for: a day (GitHub's own windows are an hour). */
+    static final long MAX_WAIT_SECONDS = 86_400;
+    /** 3000-01-01: far beyond any real reset, far within {@link Instant}'s range. */
+    private static final long MAX_EPOCH_SECOND = 32_503_680_000L;
+
     private RateLimitSignals() {
     }
 
@@ -29,7 +34,7 @@ final class RateLimitSignals {
             return Optional.empty();
         }
         return Optional.of(new RateLimitStatus(clampToInt(limit.getAsLong()), clampToInt(remaining.getAsLong()),
-                Instant.ofEpochSecond(reset.getAsLong())));
+                epochSecond(reset.getAsLong())));
     }
 
     /**
@@ -46,12 +51,13 @@ final class RateLimitSignals {
         }
         OptionalLong retryAfter = number(headers, "retry-after");
         if (retryAfter.isPresent()) {
-            return Optional.of(now.plusSeconds(Math.max(0, retryAfter.getAsLong())));
+            return Optional.of(now.plusSeconds(Math.min(Math.max(0, retryAfter.getAsLong()), MAX_WAIT_SECONDS)));
         }
         if (number(headers, "x-ratelimit-remaining").orElse(-1) == 0) {
-            Instant reset = Instant.ofEpochSecond(number(headers, "x-ratelimit-reset").orElse(now.getEpochSecond()));
+            Instant reset = epochSecond(number(headers, "x-ratelimit-reset").orElse(now.getEpochSecond()));
             Instant at = reset.plus(RESET_MARGIN);
-            return Optional.of(at.isBefore(now) ? now : at);
+            Instant latest = now.plusSeconds(MAX_WAIT_SECONDS);
+            return Optional.of(at.isBefore(now) ? now : at.isAfter(latest) ? latest : at);
         }
         boolean mentionsLimit = message != null && message.toLowerCase(Locale.ROOT).contains("rate limit");
         if (status == 429 || mentionsLimit) {
@@ -71,6 +77,11 @@ final class RateLimitSignals {
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** An absurd header value (GitHub's limits reset within the hour) is clamped instead of overflowing. */
+    private static Instant epochSecond(long seconds) {
+        return Instant.ofEpochSecond(Math.min(Math.max(seconds, 0), MAX_EPOCH_SECOND));
     }
 
     private static int clampToInt(long value) {

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Reads a {@link RunnerSpec}'s environment the way the fake runner image does: a JIT config in
- * {@code ACTIONS_RUNNER_INPUT_JITCONFIG}, or token mode (RUNNER_TOKEN, RUNNER_SCOPE, REPO_URL or
- * ORG_NAME + GITHUB_HOST, LABELS, EPHEMERAL). Messages never quote the environment: it holds credentials.
+ * {@code ACTIONS_RUNNER_INPUT_JITCONFIG}, or token mode (the RUNNER_TOKEN_FILE secret file or RUNNER_TOKEN,
+ * RUNNER_SCOPE, REPO_URL or ORG_NAME + GITHUB_HOST, LABELS, EPHEMERAL). Messages never quote the
+ * environment: it holds credentials.
  */
 final class SimulatedRegistration {
 
@@ -29,9 +30,10 @@ final class SimulatedRegistration {
                 throw new IllegalArgumentException(JIT_CONFIG + " is not a JIT config github-sim can read");
             }
         }
-        String token = env.get("RUNNER_TOKEN");
+        String token = spec.registrationToken().orElse(env.get("RUNNER_TOKEN"));
         if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("neither " + JIT_CONFIG + " nor RUNNER_TOKEN is set");
+            throw new IllegalArgumentException("neither " + JIT_CONFIG
+                    + " nor a registration token (RUNNER_TOKEN_FILE) is set");
         }
         return RunnerRegistration.token(scopeUrl(env), token, spec.name(), labels(env.getOrDefault("LABELS", "")),
                 Boolean.parseBoolean(env.getOrDefault("EPHEMERAL", "false")));

@@ -2,6 +2,8 @@ package io.runnerorchestrator.app.api;
 
 import io.runnerorchestrator.adapter.docker.DockerHealth;
 import io.runnerorchestrator.adapter.docker.DockerRunnerBackend;
+import io.runnerorchestrator.core.PassHealth;
+import io.runnerorchestrator.core.ReconcileLoop;
 import io.runnerorchestrator.core.ReconcileProblem;
 import io.runnerorchestrator.core.ReconcileSnapshot;
 import io.runnerorchestrator.core.Reconciler;
@@ -18,7 +20,8 @@ import java.util.Map;
 
 /**
  * GET /api/v1/health: live while it answers; ready when the Docker engine answers now (when runners
- * are containers) and GitHub accepted the credentials on the last pass. 503 when not ready.
+ * are containers), GitHub accepted the credentials on the last pass, and a reconcile pass completed
+ * within {@value PassHealth#STALE_AFTER_INTERVALS} poll intervals. 503 when not ready.
  */
 @RestController
 public class HealthController {
@@ -28,20 +31,24 @@ public class HealthController {
     private final DockerHealth docker;
     private final RunnerBackend backend;
     private final Reconciler reconciler;
+    private final PassHealth passes;
 
-    public HealthController(DockerHealth docker, RunnerBackend backend, Reconciler reconciler) {
+    public HealthController(DockerHealth docker, RunnerBackend backend, Reconciler reconciler, ReconcileLoop loop) {
         this.docker = docker;
         this.backend = backend;
         this.reconciler = reconciler;
+        this.passes = loop.health();
     }
 
-    @Operation(summary = "Liveness and readiness", description = "200 when ready, 503 when Docker does not answer"
-            + " or GitHub has not (yet) accepted the credentials.")
+    @Operation(summary = "Liveness and readiness", description = "200 when ready, 503 when Docker does not answer,"
+            + " GitHub has not (yet) accepted the credentials, or no reconcile pass completed within 3 poll intervals.")
     @GetMapping(PATH)
     public ResponseEntity<HealthView> health() {
         Map<String, HealthView.Check> checks = new LinkedHashMap<>();
         checks.put("docker", docker());
         checks.put("github", github(reconciler.snapshot(), reconciler.rateLimit()));
+        PassHealth.Status reconcile = passes.status();
+        checks.put("reconcile", new HealthView.Check(reconcile.ready(), reconcile.describe()));
         boolean ready = checks.values().stream().allMatch(HealthView.Check::ok);
         return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(new HealthView(ready ? "UP" : "DOWN", true, ready, checks));

@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param status UP when ready, DOWN otherwise
  * @param live   the process answers (always true when there is an answer at all)
- * @param ready  Docker answers and GitHub accepted the credentials
+ * @param ready  Docker answers, GitHub accepted the credentials and reconcile passes complete
  */
 public record HealthView(String status, boolean live, boolean ready, Map<String, Check> checks) {
 

@@ -2,9 +2,12 @@ package io.runnerorchestrator.app.api;
 
 import io.runnerorchestrator.app.RunnerOrchestratorApplication;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
+import io.runnerorchestrator.app.config.SecurityWarnings;
 import io.runnerorchestrator.core.BackoffStatus;
 import io.runnerorchestrator.core.Decision;
 import io.runnerorchestrator.core.JobWait;
+import io.runnerorchestrator.core.PassHealth;
+import io.runnerorchestrator.core.ReconcileLoop;
 import io.runnerorchestrator.core.ReconcileProblem;
 import io.runnerorchestrator.core.ReconcileSnapshot;
 import io.runnerorchestrator.core.Reconciler;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,17 +41,22 @@ public class StatusController {
 
     private final OrchestratorConfig config;
     private final Reconciler reconciler;
+    private final PassHealth passes;
     private final Coordinator coordinator;
     private final Clock clock;
     private final String version = Optional.ofNullable(RunnerOrchestratorApplication.class.getPackage()
             .getImplementationVersion()).orElse("dev");
+    private final List<String> securityWarnings;
     private final Instant startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
 
-    public StatusController(OrchestratorConfig config, Reconciler reconciler, Coordinator coordinator, Clock clock) {
+    public StatusController(OrchestratorConfig config, Reconciler reconciler, ReconcileLoop loop,
+                            Coordinator coordinator, Clock clock) {
         this.config = config;
         this.reconciler = reconciler;
+        this.passes = loop.health();
         this.coordinator = coordinator;
         this.clock = clock;
+        this.securityWarnings = SecurityWarnings.of(config);
     }
 
     @Operation(summary = "Pool, queue, GitHub budget and the last reconcile pass",
@@ -59,8 +68,8 @@ public class StatusController {
         return new StatusView(config.docker().instanceId(), version, startedAt,
                 Duration.between(startedAt, now).toSeconds(), ConfigurationView.of(config), snapshot.counts(),
                 new StatusView.Queue(snapshot.queue().size(), snapshot.queue().stream().map(w -> job(w, now)).toList()),
-                github(snapshot, reconciler.rateLimit()), lastReconcile(snapshot), startFailures(snapshot.backoff()),
-                cluster(coordinator.status()), snapshot.shuttingDown());
+                github(snapshot, reconciler.rateLimit()), lastReconcile(snapshot, passes.status()), startFailures(snapshot.backoff()),
+                cluster(coordinator.status()), snapshot.shuttingDown(), securityWarnings);
     }
 
     private static StatusView.QueuedJob job(JobWait wait, Instant now) {
@@ -77,13 +86,18 @@ public class StatusController {
                 : new StatusView.GitHub(null, null, null, lastError);
     }
 
-    private static StatusView.LastReconcile lastReconcile(ReconcileSnapshot snapshot) {
-        if (snapshot.pass() == 0) {
+    private static StatusView.LastReconcile lastReconcile(ReconcileSnapshot snapshot, PassHealth.Status passes) {
+        Optional<PassHealth.Failure> newerFailure = passes.lastFailure()
+                .filter(f -> snapshot.pass() == 0 || f.at().isAfter(snapshot.at()));
+        if (snapshot.pass() == 0 && newerFailure.isEmpty()) {
             return null;
         }
-        return new StatusView.LastReconcile(snapshot.pass(), snapshot.at(), snapshot.duration().toMillis(),
-                snapshot.decision().map(StatusController::decision).orElse(null),
-                snapshot.problem().map(StatusController::describe).orElse(null));
+        String problem = newerFailure.map(PassHealth.Failure::describe)
+                .orElseGet(() -> snapshot.problem().map(StatusController::describe).orElse(null));
+        Instant at = newerFailure.map(PassHealth.Failure::at).orElse(snapshot.at());
+        return new StatusView.LastReconcile(snapshot.pass(), at, snapshot.duration().toMillis(),
+                newerFailure.isPresent() ? null : snapshot.decision().map(StatusController::decision).orElse(null),
+                problem, passes.lastCompleted().orElse(null), passes.unexpectedFailures());
     }
 
     private static StatusView.DecisionView decision(Decision decision) {

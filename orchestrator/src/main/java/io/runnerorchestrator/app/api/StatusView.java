@@ -13,7 +13,8 @@ public record StatusView(@JsonProperty("instance_id") String instanceId, String 
                          ConfigurationView configuration, RunnerCounts runners, Queue queue, GitHub github,
                          @JsonProperty("last_reconcile") LastReconcile lastReconcile,
                          @JsonProperty("start_failures") StartFailures startFailures, Cluster cluster,
-                         @JsonProperty("shutting_down") boolean shuttingDown) {
+                         @JsonProperty("shutting_down") boolean shuttingDown,
+                         @JsonProperty("security_warnings") List<String> securityWarnings) {
 
     /** Queued jobs, oldest first, served or not. */
     public record Queue(int length, List<QueuedJob> jobs) {
@@ -33,8 +34,15 @@ public record StatusView(@JsonProperty("instance_id") String instanceId, String 
     }
 
     /** @param decision null when the pass could not observe; @param problem what kept it from acting */
+    /**
+     * @param problem              also an unexpected exception, when that came after the last pass's picture
+     * @param lastCompletedAt      the last pass that observed and decided (readiness needs one within 3 poll intervals)
+     * @param unexpectedFailures   passes that ended in an unexpected exception since start
+     */
     public record LastReconcile(long pass, Instant at, @JsonProperty("duration_ms") long durationMs,
-                                DecisionView decision, String problem) {
+                                DecisionView decision, String problem,
+                                @JsonProperty("last_completed_at") Instant lastCompletedAt,
+                                @JsonProperty("unexpected_failures") long unexpectedFailures) {
     }
 
     public record DecisionView(int desired, List<String> starts, List<String> removals,

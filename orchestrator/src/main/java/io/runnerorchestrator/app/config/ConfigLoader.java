@@ -34,10 +34,17 @@ public final class ConfigLoader {
             + " GITHUB_APP_PRIVATE_KEY_PATH; or start with --demo to try the orchestrator without GitHub";
 
     private final Supplier<String> hostname;
+    private final HostCapacity host;
 
     /** @param hostname the default ORCHESTRATOR_INSTANCE_ID, asked only when that is unset */
     public ConfigLoader(Supplier<String> hostname) {
+        this(hostname, HostCapacity.ofThisHost());
+    }
+
+    /** @param host what the default runner CPU and memory limits are sized from */
+    public ConfigLoader(Supplier<String> hostname, HostCapacity host) {
         this.hostname = hostname;
+        this.host = host;
     }
 
     public static ConfigLoader forThisHost() {
@@ -49,10 +56,10 @@ public final class ConfigLoader {
         boolean demo = demoArgument || env.flag("ORCHESTRATOR_DEMO", false);
         GitHubSettings github = github(env, demo);
         ScalingSettings scaling = scaling(env);
-        RunnerConfigReader runners = new RunnerConfigReader(env, hostname);
+        RunnerConfigReader runners = new RunnerConfigReader(env, hostname, host);
         return new OrchestratorConfig(github, scaling, runners.runner(github), runners.docker(),
                 runners.dockerHost(), http(env), redisUrl(env),
-                env.duration("ORCHESTRATOR_CLUSTER_TTL", CLUSTER_TTL, Duration.ofSeconds(1)), logging(env), demo);
+                env.duration("ORCHESTRATOR_CLUSTER_TTL", CLUSTER_TTL, Duration.ofSeconds(1), Duration.ofMinutes(10)), logging(env), demo);
     }
 
     private static GitHubSettings github(EnvReader env, boolean demo) {
@@ -110,9 +117,10 @@ public final class ConfigLoader {
             // Without a gap between the two the pool would grow and shrink on the same queue length.
             throw new ConfigException("SCALE_DOWN_THRESHOLD=" + down + " must be less than SCALE_UP_THRESHOLD=" + up);
         }
-        Duration idle = env.duration("IDLE_TIMEOUT", Duration.ofSeconds(300), Duration.ZERO);
-        Duration poll = env.duration("POLL_INTERVAL", Duration.ofSeconds(30), Duration.ofSeconds(1));
-        Duration boot = env.duration("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", Duration.ofSeconds(120), Duration.ofSeconds(1));
+        Duration idle = env.duration("IDLE_TIMEOUT", Duration.ofSeconds(300), Duration.ZERO, Duration.ofDays(1));
+        Duration poll = env.duration("POLL_INTERVAL", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1));
+        Duration boot = env.duration("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", Duration.ofSeconds(120), Duration.ofSeconds(1),
+                Duration.ofHours(1));
         int concurrency = env.wholeNumber("ORCHESTRATOR_START_CONCURRENCY", ScalingSettings.DEFAULT_START_CONCURRENCY, 1);
         if (concurrency > MAX_START_CONCURRENCY) {
             throw new ConfigException("ORCHESTRATOR_START_CONCURRENCY=" + concurrency + " must be at most "

@@ -60,8 +60,18 @@ public final class EnvReader {
         return (int) value;
     }
 
-    /** Plain seconds ("300") or with a unit: "500ms", "30s", "5m", "1h". */
+    /** The longest duration any setting accepts unless it names its own bound. */
+    static final Duration MAX_DURATION = Duration.ofDays(7);
+    /** Stands for a value too large for {@link Duration}: longer than any maximum. */
+    private static final Duration TOO_LONG = Duration.ofSeconds(Long.MAX_VALUE);
+
+    /** Plain seconds ("300") or with a unit: "500ms", "30s", "5m", "1h"; at most {@link #MAX_DURATION}. */
     public Duration duration(String name, Duration defaultValue, Duration minimum) {
+        return duration(name, defaultValue, minimum, MAX_DURATION);
+    }
+
+    /** As {@link #duration(String, Duration, Duration)}, between {@code minimum} and {@code maximum}. */
+    public Duration duration(String name, Duration defaultValue, Duration minimum, Duration maximum) {
         Optional<String> raw = optional(name);
         if (raw.isEmpty()) {
             return defaultValue;
@@ -80,14 +90,22 @@ public final class EnvReader {
             throw new ConfigException(name + "=" + raw.get() + " must not be negative");
         }
         String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-        Duration value = switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        Duration value;
+        try {
+            value = switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } catch (ArithmeticException e) {
+            value = TOO_LONG;
+        }
         if (value.compareTo(minimum) < 0) {
             throw new ConfigException(name + "=" + raw.get() + " must be at least " + describe(minimum));
+        }
+        if (value.compareTo(maximum) > 0) {
+            throw new ConfigException(name + "=" + quote(raw.get()) + " must be at most " + describe(maximum));
         }
         return value;
     }
@@ -143,6 +161,11 @@ public final class EnvReader {
     }
 
     private static String describe(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        long seconds = d.toSeconds();
+        return seconds % 3600 == 0 && seconds > 0 ? seconds / 3600 + "h"
+                : seconds % 60 == 0 && seconds > 0 ? seconds / 60 + "m" : seconds + "s";
     }
 }

@@ -29,10 +29,12 @@ final class RunnerConfigReader {
 
     private final EnvReader env;
     private final String instanceId;
+    private final HostCapacity host;
 
-    RunnerConfigReader(EnvReader env, Supplier<String> hostname) {
+    RunnerConfigReader(EnvReader env, Supplier<String> hostname, HostCapacity host) {
         this.env = env;
         this.instanceId = instanceId(env, hostname);
+        this.host = host;
     }
 
     RunnerSettings runner(GitHubSettings github) {
@@ -51,13 +53,17 @@ final class RunnerConfigReader {
         if (!NETWORK.matcher(network).matches()) {
             throw EnvReader.invalid("ORCHESTRATOR_RUNNER_NETWORK", network, "is not a Docker network name");
         }
+        // none by default: dind and socket let any workflow become root on the host (see README, Docker access).
         DockerAccess access = env.optional("ORCHESTRATOR_RUNNER_DOCKER")
-                .map(v -> adapterRule(() -> DockerAccess.parse(v))).orElse(DockerAccess.DIND);
-        Optional<Long> nanoCpus = env.optional("ORCHESTRATOR_RUNNER_CPUS")
-                .map(v -> adapterRule(() -> RunnerLimits.nanoCpus(v)));
-        Optional<Long> memory = env.optional("ORCHESTRATOR_RUNNER_MEMORY")
-                .map(v -> adapterRule(() -> RunnerLimits.memoryBytes(v)));
-        return adapterRule(() -> new DockerRunnerSettings(instanceId, image, network, access, nanoCpus, memory));
+                .map(v -> adapterRule(() -> DockerAccess.parse(v))).orElse(DockerAccess.NONE);
+        long nanoCpus = env.optional("ORCHESTRATOR_RUNNER_CPUS")
+                .map(v -> adapterRule(() -> RunnerLimits.nanoCpus(v))).orElse(host.defaultNanoCpus());
+        long memory = env.optional("ORCHESTRATOR_RUNNER_MEMORY")
+                .map(v -> adapterRule(() -> RunnerLimits.memoryBytes(v))).orElse(host.defaultMemoryBytes());
+        long pids = env.optional("ORCHESTRATOR_RUNNER_PIDS")
+                .map(v -> adapterRule(() -> RunnerLimits.pids(v))).orElse(DockerRunnerSettings.DEFAULT_PIDS_LIMIT);
+        return adapterRule(() -> new DockerRunnerSettings(instanceId, image, network, access, Optional.of(nanoCpus),
+                Optional.of(memory), Optional.of(pids)));
     }
 
     Optional<String> dockerHost() {

@@ -31,6 +31,7 @@ public final class MetricNames {
     public static final String GITHUB_RATE_LIMIT_REMAINING = "orchestrator_github_rate_limit_remaining";
     public static final String WEBHOOK_DELIVERIES_TOTAL = "orchestrator_webhook_deliveries_total";
     public static final String STUCK_JOBS_TOTAL = "orchestrator_stuck_jobs_total";
+    public static final String RECONCILE_ERRORS_TOTAL = "orchestrator_reconcile_errors_total";
 
     private MetricNames() {
     }

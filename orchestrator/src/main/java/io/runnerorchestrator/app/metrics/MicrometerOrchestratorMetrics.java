@@ -93,6 +93,12 @@ public final class MicrometerOrchestratorMetrics implements OrchestratorMetrics 
     }
 
     @Override
+    public void passFailed(String exception) {
+        Counter.builder(RECONCILE_ERRORS_TOTAL).description("Reconcile passes that ended in an unexpected exception")
+                .tag("exception", exception).register(registry).increment();
+    }
+
+    @Override
     public void stuckJob(long jobId) {
         Counter.builder(STUCK_JOBS_TOTAL).description("Jobs that stayed queued beside idle runners").register(registry)
                 .increment();

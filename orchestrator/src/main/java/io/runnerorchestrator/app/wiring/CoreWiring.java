@@ -6,6 +6,7 @@ import io.runnerorchestrator.app.lifecycle.ReconcileLoopLifecycle;
 import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.OrchestratorMetrics;
+import io.runnerorchestrator.core.PassHealth;
 import io.runnerorchestrator.core.ReconcileLoop;
 import io.runnerorchestrator.core.Reconciler;
 import io.runnerorchestrator.core.SnapshotListener;
@@ -42,10 +43,11 @@ public class CoreWiring {
     }
 
     @Bean
-    ReconcileLoop reconcileLoop(Reconciler reconciler, OrchestratorConfig config, Clock clock,
-                                SnapshotListener listener) {
+    ReconcileLoop reconcileLoop(Reconciler reconciler, OrchestratorConfig config, OrchestratorMetrics metrics,
+                                Clock clock, SnapshotListener listener) {
         return new ReconcileLoop(reconciler, config.scaling().pollInterval(),
-                new PassCostPacing(config.scaling().pollInterval(), clock), listener);
+                new PassCostPacing(config.scaling().pollInterval(), clock),
+                new PassHealth(clock, config.scaling().pollInterval()), metrics, listener);
     }
 
     @Bean

@@ -81,6 +81,19 @@ class DockerRunnerBackendTest {
     }
 
     @Test
+    void secretFilesAreInTheContainerButNotInItsConfiguration() {
+        String name = instanceId + "-r1";
+        String secret = "secret-" + TestDocker.uniqueId("token");
+        backend.start(new RunnerSpec(name, Map.of("RUNNER_TOKEN_FILE", "/runner-token"),
+                Map.of("/runner-token", secret), List.of("sh", "-c", "cat /runner-token; echo; sleep 86400")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> backend.logs(name, 10).contains(secret));
+        InspectContainerResponse container = docker.inspect(name);
+        assertThat(container.getConfig().getEnv()).noneMatch(variable -> variable.contains(secret));
+        assertThat(container.toString()).doesNotContain(secret);
+    }
+
+    @Test
     void removeDeletesTheContainerWithItsAnonymousVolume() {
         String name = instanceId + "-r1";
         backend.start(new RunnerSpec(name, Map.of(), List.of()));
@@ -144,6 +157,22 @@ class DockerRunnerBackendTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> backend.logs(name, 10).contains("line5"));
         assertThat(backend.logs(name, 2)).isEqualTo("line4\nline5\n");
         assertThat(backend.logs(name, 100)).isEqualTo("to-stderr\nline1\nline2\nline3\nline4\nline5\n");
+    }
+
+    @Test
+    void logsAreCappedInBytesKeepingTheNewestWholeLines() {
+        String name = instanceId + "-r1";
+        // 40,000 lines of 100 bytes: about 4 MB, four times the cap.
+        backend.start(new RunnerSpec(name, Map.of(), List.of("sh", "-c",
+                "i=0; while [ $i -lt 40000 ]; do echo \"line-$i " + "x".repeat(90) + "\"; i=$((i+1)); done;"
+                        + " echo done; sleep 86400")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> backend.logs(name, 1).equals("done\n"));
+
+        String logs = backend.logs(name, 100_000);
+
+        assertThat(logs).startsWith(ContainerLogs.CUT_MARKER).endsWith("line-39999 " + "x".repeat(90) + "\ndone\n");
+        assertThat(logs.length()).isLessThanOrEqualTo(ContainerLogs.MAX_BYTES + ContainerLogs.CUT_MARKER.length());
+        assertThat(logs.substring(ContainerLogs.CUT_MARKER.length())).startsWith("line-");
     }
 
     @Test

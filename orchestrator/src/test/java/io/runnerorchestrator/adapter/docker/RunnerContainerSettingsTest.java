@@ -96,6 +96,16 @@ class RunnerContainerSettingsTest {
     }
 
     @Test
+    void thePidsLimitReachesTheContainer() {
+        String name = instanceId + "-r1";
+        new DockerRunnerBackend(docker.client(), new DockerRunnerSettings(instanceId, docker.image(), RunnerNetwork.HOST,
+                DockerAccess.NONE, Optional.empty(), Optional.empty(), Optional.of(RunnerLimits.pids("4096"))))
+                .start(new RunnerSpec(name, Map.of(), List.of()));
+
+        assertThat(docker.inspect(name).getHostConfig().getPidsLimit()).isEqualTo(4096L);
+    }
+
+    @Test
     void withoutLimitsTheContainerIsUnlimited() {
         InspectContainerResponse container = start(DockerAccess.NONE, Optional.empty(), Optional.empty());
 

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.github;
 
+import io.runnerorchestrator.core.MutableClock;
 import io.runnerorchestrator.core.port.GitHubException;
 import io.runnerorchestrator.core.port.GitHubException.Kind;
 import io.runnerorchestrator.core.port.GitHubRunner;
@@ -54,6 +55,40 @@ class HttpGitHubFailuresTest {
                 .hasMessageContaining(LIST_RUNNERS)
                 .hasMessageContaining("after 3 attempts");
         assertThat(fixture.statusesOf(LIST_RUNNERS)).containsExactly(502, 502, 502);
+    }
+
+    @Test
+    void aServerErrorStormHoldsCallsBackExponentiallyAcrossPasses() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
+        GitHubApiSettings settings = GitHubApiSettings.defaults(URI.create(fixture.sim.baseUrl()), SCOPE)
+                .withRetry(SimFixture.QUICK_RETRIES);
+        HttpGitHub github = new HttpGitHub(settings, new PersonalAccessToken(SimFixture.TOKEN), fixture.events::add, clock);
+        fixture.sim.faults().serverErrors(1000);
+
+        assertThatThrownBy(github::listRunners).hasMessageContaining("after 3 attempts");
+        assertThatThrownBy(github::listRunners).hasMessageContaining("after 3 attempts");
+        assertThatThrownBy(github::listRunners)
+                .isInstanceOfSatisfying(GitHubException.class, e -> assertThat(e.retryAt())
+                        .contains(Instant.parse("2025-03-01T12:00:05Z")))
+                .hasMessage("GitHub calls held back until 2025-03-01T12:00:05Z after 2 failed calls in a row (5xx or"
+                        + " network); not sent: " + LIST_RUNNERS + " (/repos/acme/app/actions/runners?per_page=100)");
+        assertThat(fixture.statusesOf(LIST_RUNNERS)).as("the held-back call was not sent").hasSize(6);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThatThrownBy(github::listRunners).hasMessageContaining("after 3 attempts");
+        fixture.sim.faults().clear();
+        clock.advance(Duration.ofSeconds(9));
+        assertThatThrownBy(github::listRunners).as("held 10 s after the third failure").hasMessageContaining("held back");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(github.listRunners()).isEmpty();
+        assertThat(github.listRunners()).as("an answer ends the outage").isEmpty();
+    }
+
+    @Test
+    void theHoldDoublesFromTheSecondFailureUpToTwoMinutes() {
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(OutageBackoff::hold).map(Duration::toSeconds))
+                .containsExactly(0L, 5L, 10L, 20L, 40L, 80L, 120L, 120L);
     }
 
     @Test

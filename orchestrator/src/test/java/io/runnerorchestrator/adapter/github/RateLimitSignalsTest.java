@@ -31,6 +31,20 @@ class RateLimitSignalsTest {
     }
 
     @Test
+    void absurdResetAndRetryAfterValuesAreClampedInsteadOfThrowing() {
+        String huge = String.valueOf(Long.MAX_VALUE);
+        HttpHeaders absurd = headers(Map.of("x-ratelimit-limit", "5000", "x-ratelimit-remaining", "0",
+                "x-ratelimit-reset", huge));
+
+        assertThat(RateLimitSignals.status(absurd)).hasValueSatisfying(status ->
+                assertThat(status.resetAt()).isEqualTo(Instant.parse("3000-01-01T00:00:00Z")));
+        assertThat(RateLimitSignals.retryAt(403, absurd, "API rate limit exceeded", NOW, 1))
+                .contains(NOW.plus(Duration.ofDays(1)));
+        assertThat(RateLimitSignals.retryAt(429, headers(Map.of("retry-after", huge)), "", NOW, 1))
+                .contains(NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
     void retryAfterWins() {
         HttpHeaders headers = headers(Map.of("retry-after", "7", "x-ratelimit-remaining", "0",
                 "x-ratelimit-reset", String.valueOf(NOW.getEpochSecond() + 600)));

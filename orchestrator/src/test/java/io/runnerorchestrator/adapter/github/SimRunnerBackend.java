@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Runners as the simulator's in-process runners, started from the environment the orchestrator
  * gives a container: a JIT config, or in token mode the myoung34/github-runner variables
- * (RUNNER_TOKEN, REPO_URL or GITHUB_HOST + ORG_NAME, LABELS). Keeps every spec for assertions.
+ * (the RUNNER_TOKEN_FILE secret file, REPO_URL or GITHUB_HOST + ORG_NAME, LABELS). Keeps every spec for assertions.
  */
 public final class SimRunnerBackend implements RunnerBackend, AutoCloseable {
 
@@ -42,7 +42,7 @@ public final class SimRunnerBackend implements RunnerBackend, AutoCloseable {
         Map<String, String> env = spec.environment();
         SimulatedRunner runner = env.containsKey("ACTIONS_RUNNER_INPUT_JITCONFIG")
                 ? runners.start(env.get("ACTIONS_RUNNER_INPUT_JITCONFIG"))
-                : runners.start(RunnerRegistration.token(scopeUrl(env), env.get("RUNNER_TOKEN"), spec.name(),
+                : runners.start(RunnerRegistration.token(scopeUrl(env), spec.registrationToken().orElseThrow(), spec.name(),
                         Arrays.asList(env.get("LABELS").split(",")), "true".equals(env.get("EPHEMERAL"))));
         started.put(spec.name(), runner);
         return list().stream().filter(i -> i.name().equals(spec.name())).findFirst().orElseThrow();

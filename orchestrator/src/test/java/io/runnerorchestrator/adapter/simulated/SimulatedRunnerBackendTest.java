@@ -95,8 +95,9 @@ class SimulatedRunnerBackendTest {
     @Test
     void aTokenModeRunnerRegistersWithItsNameAndLabels() {
         String token = github.createRegistrationToken().token();
-        backend.start(new RunnerSpec("sim-backend-token", Map.of("RUNNER_TOKEN", token, "RUNNER_SCOPE", "repo",
-                "REPO_URL", sim.baseUrl() + "/" + REPO, "LABELS", "gpu,linux", "EPHEMERAL", "true"), List.of()));
+        backend.start(new RunnerSpec("sim-backend-token", Map.of(RunnerSpec.TOKEN_FILE_ENV, RunnerSpec.TOKEN_FILE,
+                "RUNNER_SCOPE", "repo", "REPO_URL", sim.baseUrl() + "/" + REPO, "LABELS", "gpu,linux", "EPHEMERAL", "true"),
+                Map.of(RunnerSpec.TOKEN_FILE, token), List.of()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> runnerInSim("sim-backend-token").isPresent());
         SimState.Runner runner = runnerInSim("sim-backend-token").orElseThrow();
@@ -131,7 +132,7 @@ class SimulatedRunnerBackendTest {
         assertThatThrownBy(() -> backend.start(new RunnerSpec("sim-backend-none", Map.of("LABELS", "x"), List.of())))
                 .isInstanceOf(RunnerBackendException.class)
                 .hasMessage("runner sim-backend-none: cannot start a simulated runner:"
-                        + " neither ACTIONS_RUNNER_INPUT_JITCONFIG nor RUNNER_TOKEN is set");
+                        + " neither ACTIONS_RUNNER_INPUT_JITCONFIG nor a registration token (RUNNER_TOKEN_FILE) is set");
         String forged = "bm90LWpzb24tYnV0LXNlY3JldA==";
         assertThatThrownBy(() -> backend.start(new RunnerSpec("sim-backend-bad",
                 Map.of("ACTIONS_RUNNER_INPUT_JITCONFIG", forged), List.of())))

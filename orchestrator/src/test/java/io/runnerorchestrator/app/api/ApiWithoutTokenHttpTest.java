@@ -10,7 +10,10 @@ import java.util.Map;
 import static io.runnerorchestrator.app.api.ApiAccessHttpTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Without API_TOKEN the mutating calls and logs are off: 403 saying to set it; reading stays open. */
+/**
+ * Without API_TOKEN the mutating calls and logs are off: 403 saying to set it; reading stays open; the
+ * status warns of it (and of the Docker socket given to runners).
+ */
 @Import(ApiWithoutTokenHttpTest.Beans.class)
 class ApiWithoutTokenHttpTest extends OrchestratorHttpTest {
 
@@ -18,6 +21,8 @@ class ApiWithoutTokenHttpTest extends OrchestratorHttpTest {
         @Override
         protected void adjust(Map<String, String> env) {
             env.remove("API_TOKEN");
+            // MIN_RUNNERS=0 and no jobs: no runner ever gets the socket; only the warning is under test.
+            env.put("ORCHESTRATOR_RUNNER_DOCKER", "socket");
         }
 
         @Override
@@ -38,6 +43,16 @@ class ApiWithoutTokenHttpTest extends OrchestratorHttpTest {
         };
 
         assertProblem(response, 403, "this call is disabled because API_TOKEN is not set: set API_TOKEN");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theStatusWarnsOfTheMissingTokenAndOfTheDockerSocket() {
+        tools.jackson.databind.JsonNode status = ApiClient.parse(api.get("/api/v1/status").body());
+
+        assertThat(status.path("security_warnings").valueStream().map(tools.jackson.databind.JsonNode::asString))
+                .anySatisfy(w -> assertThat(w).startsWith("API_TOKEN is not set"))
+                .anySatisfy(w -> assertThat(w).startsWith("ORCHESTRATOR_RUNNER_DOCKER=socket: the host's Docker socket"))
+                .hasSize(2);
     }
 
     @ParameterizedTest

@@ -70,6 +70,11 @@ class StatusHttpTest extends OrchestratorHttpTest {
         assertThat(configuration.path("runner_image").asString()).isEqualTo(OrchestratorUnderTest.IMAGE);
         assertThat(configuration.path("api_token_set").asBoolean()).isTrue();
         assertThat(configuration.path("webhook_secret_set").asBoolean()).isTrue();
+        assertThat(configuration.path("runner_docker").asString()).isEqualTo("none");
+        assertThat(configuration.path("runner_pids_limit").asLong()).isEqualTo(4096);
+        assertThat(configuration.path("runner_memory_bytes").asLong()).isPositive();
+        assertThat(status.path("security_warnings").isArray()).isTrue();
+        assertThat(status.path("security_warnings").isEmpty()).as("nothing risky is configured").isTrue();
         assertThat(response.body()).doesNotContain(GITHUB_TOKEN, API_TOKEN, WEBHOOK_SECRET);
     }
 

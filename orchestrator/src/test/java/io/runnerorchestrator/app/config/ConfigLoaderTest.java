@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigLoaderTest {
 
     private static final String TOKEN = "ghp_0123456789abcdefTOKEN";
-    private final ConfigLoader loader = new ConfigLoader(() -> "Build_Host.example.com");
+    /** 4 CPUs and 8 GiB: runners get 3 CPUs and 6 GiB by default. */
+    private static final HostCapacity HOST = new HostCapacity(4, 8L << 30);
+    private final ConfigLoader loader = new ConfigLoader(() -> "Build_Host.example.com", HOST);
 
     /** A valid environment (token and repository) with the given changes; a null value removes a variable. */
     private static Map<String, String> env(String... namesAndValues) {
@@ -75,9 +77,10 @@ class ConfigLoaderTest {
         assertThat(config.docker().instanceId()).isEqualTo("Build_Host.example.com");
         assertThat(config.docker().image()).isEqualTo("apex-runner:local");
         assertThat(config.docker().network()).isEqualTo("runner-orchestrator");
-        assertThat(config.docker().dockerAccess()).isEqualTo(DockerAccess.DIND);
-        assertThat(config.docker().nanoCpus()).isEmpty();
-        assertThat(config.docker().memoryBytes()).isEmpty();
+        assertThat(config.docker().dockerAccess()).as("no Docker access unless asked for").isEqualTo(DockerAccess.NONE);
+        assertThat(config.docker().nanoCpus()).as("all CPUs but one").contains(3_000_000_000L);
+        assertThat(config.docker().memoryBytes()).as("three quarters of the memory").contains(6L << 30);
+        assertThat(config.docker().pidsLimit()).contains(4096L);
         assertThat(config.dockerHost()).isEmpty();
         assertThat(config.http().port()).isEqualTo(8080);
         assertThat(config.http().webhookSecret()).isEmpty();
@@ -173,6 +176,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void boundsDurationsWithOneLine() {
+        assertRefused("POLL_INTERVAL='2h' must be at most 1h", "POLL_INTERVAL", "2h");
+        assertRefused("POLL_INTERVAL='99999999999999999h' must be at most 1h", "POLL_INTERVAL", "99999999999999999h");
+        assertRefused("IDLE_TIMEOUT='25h' must be at most 24h", "IDLE_TIMEOUT", "25h");
+        assertRefused("ORCHESTRATOR_RUNNER_BOOT_TIMEOUT='61m' must be at most 1h", "ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", "61m");
+        assertRefused("ORCHESTRATOR_CLUSTER_TTL='11m' must be at most 10m", "ORCHESTRATOR_CLUSTER_TTL", "11m");
+        assertRefused("POLL_INTERVAL='99999999999999999999' is too large", "POLL_INTERVAL", "99999999999999999999");
+        assertThat(load("POLL_INTERVAL", "1h").scaling().pollInterval()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void readsTheLogSettings() {
         assertThat(load("LOG_LEVEL", "debug", "STRUCTURED_LOGGING", "false").logging()).isEqualTo(new LogSettings("DEBUG", false));
         assertThat(load("LOG_LEVEL", "debug", "ORCHESTRATOR_LOG_LEVEL", "warn").logging().level()).isEqualTo("WARN");
@@ -231,6 +245,37 @@ class ConfigLoaderTest {
         assertRefusedNaming("ORCHESTRATOR_RUNNER_CPUS", "0");
         assertRefusedNaming("ORCHESTRATOR_RUNNER_MEMORY", "lots");
         assertRefusedNaming("ORCHESTRATOR_RUNNER_MEMORY", "1m");
+        assertThat(load("ORCHESTRATOR_RUNNER_PIDS", "512").docker().pidsLimit()).contains(512L);
+        assertRefusedNaming("ORCHESTRATOR_RUNNER_PIDS", "many");
+        assertRefusedNaming("ORCHESTRATOR_RUNNER_PIDS", "10");
+    }
+
+    @Test
+    void defaultLimitsOnASmallHostStayUsable() {
+        ConfigLoader small = new ConfigLoader(() -> "h", new HostCapacity(1, 256L << 20));
+
+        OrchestratorConfig config = small.load(env(), false);
+
+        assertThat(config.docker().nanoCpus()).contains(1_000_000_000L);
+        assertThat(config.docker().memoryBytes()).contains(192L << 20);
+    }
+
+    @Test
+    void warnsOfRiskySettingsWithoutShowingSecrets() {
+        OrchestratorConfig safe = load("WEBHOOK_SECRET", "whsec-0123456789", "API_TOKEN", "api-tok-0123456789");
+        assertThat(SecurityWarnings.of(safe)).isEmpty();
+
+        List<String> warnings = SecurityWarnings.of(load("ORCHESTRATOR_RUNNER_DOCKER", "dind",
+                "GITHUB_API_URL", "http://ghes.example.com/api/v3"));
+
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("ORCHESTRATOR_RUNNER_DOCKER=dind: privileged"))
+                .anySatisfy(w -> assertThat(w).startsWith("API_TOKEN is not set"))
+                .anySatisfy(w -> assertThat(w).startsWith("WEBHOOK_SECRET is not set"))
+                .anySatisfy(w -> assertThat(w).startsWith("GITHUB_API_URL is plain http (ghes.example.com)"))
+                .noneSatisfy(w -> assertThat(w).contains(TOKEN));
+        assertThat(SecurityWarnings.of(load("ORCHESTRATOR_RUNNER_DOCKER", "socket", "WEBHOOK_SECRET", "whsec-0123456789",
+                "API_TOKEN", "api-tok-0123456789", "GITHUB_API_URL", "http://127.0.0.1:9999")))
+                .singleElement().satisfies(w -> assertThat(w).startsWith("ORCHESTRATOR_RUNNER_DOCKER=socket: the host's Docker socket"));
     }
 
     @Test

@@ -96,6 +96,12 @@ final class ClusterWorld implements AutoCloseable {
                 WEBHOOK_SECRET);
     }
 
+    /** Webhooks go to this instance from now on (after it was restarted on a new port, say). */
+    void pointWebhooksAt(String id) {
+        sim.clearWebhooks();
+        sim.webhooks(URI.create("http://127.0.0.1:" + running.get(id).port() + "/api/v1/webhook"), WEBHOOK_SECRET);
+    }
+
     void start(String id, Map<String, String> settings) {
         Path log = LOGS.resolve(id + "-" + UUID.randomUUID().toString().substring(0, 4) + ".log");
         try {

@@ -1,0 +1,264 @@
+package io.runnerorchestrator.e2e.cluster;
+
+import io.runnerorchestrator.e2e.E2eDocker;
+import io.runnerorchestrator.e2e.OrchestratorProcess;
+import io.runnerorchestrator.e2e.cluster.FaultSchedule.Fault;
+import io.runnerorchestrator.githubsim.SimState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Chaos soak: a steady stream of jobs into github-sim, two orchestrators sharing Redis on the real
+ * engine, and a schedule of faults drawn from a seed (SIGKILL and restart of either instance, GitHub
+ * 5xx and rate-limit windows, a Redis restart, a broken runner image, lost answers). Then the faults
+ * stop, the queue drains, both instances stop gracefully, and a table says what happened. Three
+ * minutes by default (in {@code mvn verify}); {@code scripts/soak.sh} runs it for an hour.
+ * System properties: {@code soak.duration} (ISO-8601, PT3M), {@code soak.seed} (4: five of the six
+ * kinds of fault within three minutes).
+ */
+class ChaosSoakIT {
+
+    private static final int MAX = 4;
+    private static final Duration DRAIN = Duration.ofMinutes(3);
+    private static final Duration LOST_ANSWER_DELAY = Duration.ofSeconds(31);
+
+    private final Duration duration = Duration.parse(System.getProperty("soak.duration", "PT3M"));
+    private final long seed = Long.getLong("soak.seed", 4L);
+    private final List<Long> jobs = new CopyOnWriteArrayList<>();
+    private final List<String> faultLog = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3, task -> {
+        Thread thread = new Thread(task, "soak-scheduler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ClusterWorld world;
+    private SoakImage image;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        scheduler.shutdownNow();
+        if (world != null) {
+            world.close();
+        }
+        if (image != null) {
+            image.close();
+        }
+    }
+
+    @Test
+    void nothingIsLostUnderFaults() throws Exception {
+        world = ClusterWorld.create("soak", 2);
+        image = SoakImage.create();
+        Map<String, String> settings = Map.of("MIN_RUNNERS", "1", "MAX_RUNNERS", String.valueOf(MAX),
+                "ORCHESTRATOR_CLUSTER_TTL", "6s", "ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", "60s",
+                "ORCHESTRATOR_RUNNER_IMAGE", image.tag());
+        world.startAll(settings);
+        List<Fault> faults = FaultSchedule.draw(seed, duration, world.ids().size());
+        System.out.printf("soak.start seed=%d duration=%s faults=%d%n", seed, duration, faults.size());
+        faults.forEach(f -> System.out.println("soak.fault.planned " + f));
+
+        Instant start = Instant.now();
+        Random jobRandom = new Random(seed * 31 + 7);
+        scheduler.scheduleWithFixedDelay(() -> enqueue(jobRandom), 0, 2, TimeUnit.SECONDS);
+        for (Fault fault : faults) {
+            scheduler.schedule(() -> begin(fault, settings), fault.at().toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> end(fault, settings), fault.end().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        Instant end = start.plus(duration);
+        await("the soak's duration").atMost(duration.plusMinutes(1)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> Instant.now().isAfter(end));
+        scheduler.shutdownNow();
+        scheduler.awaitTermination(1, TimeUnit.MINUTES);
+        calm(settings);
+
+        await("the queue drains").atMost(DRAIN).pollInterval(Duration.ofSeconds(2))
+                .until(() -> completed(world.sim().state()) == jobs.size());
+        SimState drained = world.sim().state();
+        world.alive().forEach(OrchestratorProcess::terminate);
+        for (OrchestratorProcess process : world.alive()) {
+            process.awaitExit(Duration.ofSeconds(40));
+        }
+        SoakReport report = SoakReport.of(seed, duration, faults, drained, jobs, MAX, world.containers().maxRunning(),
+                leakedContainers(), leakedRegistrations(), start);
+        System.out.println(report.table());
+        faultLog.forEach(System.out::println);
+        Path file = Path.of("target", "soak-report.md");
+        Files.writeString(file, report.table() + "\n" + String.join("\n", faultLog) + "\n");
+
+        assertThat(report.lost()).as("jobs lost").isZero();
+        assertThat(report.busyRemoved()).as("jobs whose runner was removed under them").isZero();
+        assertThat(report.maxLive()).as("runner containers at once").isLessThanOrEqualTo(MAX);
+        assertThat(report.leakedContainers()).as("containers left after the stop").isZero();
+        assertThat(report.leakedRegistrations()).as("registrations left after the stop").isZero();
+    }
+
+    private void enqueue(Random random) {
+        try {
+            jobs.addAll(world.enqueue(1, Duration.ofMillis(1000 + random.nextInt(3000))));
+        } catch (RuntimeException e) {
+            faultLog.add("soak.enqueue_failed error=" + e);
+        }
+    }
+
+    private void begin(Fault fault, Map<String, String> settings) {
+        note("soak.fault.begin", fault);
+        try {
+            switch (fault.kind()) {
+                case KILL_INSTANCE -> world.kill(world.ids().get(fault.instance()));
+                case GITHUB_5XX -> world.sim().faults().serverErrors(Integer.MAX_VALUE);
+                case RATE_LIMIT -> world.sim().faults().exhaustRateLimit(fault.window());
+                case REDIS_RESTART -> world.redis().stop();
+                case BROKEN_IMAGE -> image.breakIt();
+                case LOST_ANSWERS -> world.sim().faults().lostAnswers(2, LOST_ANSWER_DELAY);
+            }
+        } catch (Exception e) {
+            faultLog.add("soak.fault.begin_failed " + fault + " error=" + e);
+        }
+    }
+
+    private void end(Fault fault, Map<String, String> settings) {
+        note("soak.fault.end", fault);
+        try {
+            switch (fault.kind()) {
+                case KILL_INSTANCE -> {
+                    String id = world.ids().get(fault.instance());
+                    world.start(id, settings);
+                    world.pointWebhooksAt(id);
+                }
+                case GITHUB_5XX, LOST_ANSWERS -> world.sim().faults().serverErrors(0).lostAnswers(0, Duration.ZERO);
+                case RATE_LIMIT -> { }
+                case REDIS_RESTART -> world.redis().start();
+                case BROKEN_IMAGE -> image.repair();
+            }
+        } catch (Exception e) {
+            faultLog.add("soak.fault.end_failed " + fault + " error=" + e);
+        }
+    }
+
+    /** After the soak: every instance up, GitHub, Redis and the image healthy. */
+    private void calm(Map<String, String> settings) throws IOException {
+        world.sim().faults().clear();
+        world.redis().start();
+        image.repair();
+        for (String id : world.ids()) {
+            if (world.process(id) == null || !world.process(id).isAlive()) {
+                world.start(id, settings);
+            }
+        }
+        world.pointWebhooksAt(world.ids().get(0));
+    }
+
+    private void note(String event, Fault fault) {
+        String line = event + " at=" + Instant.now() + " " + fault;
+        faultLog.add(line);
+        System.out.println(line);
+    }
+
+    private long completed(SimState state) {
+        return SimJobsInSoak.completed(state, jobs);
+    }
+
+    private int leakedContainers() {
+        return world.ids().stream().mapToInt(id -> world.docker().containers(id).size()).sum();
+    }
+
+    private int leakedRegistrations() {
+        return world.ids().stream().mapToInt(id -> world.runnersOf(id).size()).sum();
+    }
+
+    /** A tag of the fake runner image for this soak only, which a fault can point at a broken image. */
+    static final class SoakImage implements AutoCloseable {
+        private final String tag;
+        private final String broken;
+
+        private SoakImage(String tag, String broken) {
+            this.tag = tag;
+            this.broken = broken;
+        }
+
+        static SoakImage create() throws IOException {
+            String id = Long.toHexString(System.nanoTime());
+            SoakImage image = new SoakImage("fake-runner:soak-" + id, "fake-runner:soak-broken-" + id);
+            Docker.run(List.of("docker", "tag", E2eDocker.FAKE_RUNNER_IMAGE, image.tag), null);
+            Docker.run(List.of("docker", "build", "-q", "-t", image.broken, "-"),
+                    "FROM " + E2eDocker.FAKE_RUNNER_IMAGE + "\nENTRYPOINT [\"/bin/false\"]\n");
+            return image;
+        }
+
+        String tag() {
+            return tag;
+        }
+
+        void breakIt() throws IOException {
+            Docker.run(List.of("docker", "tag", broken, tag), null);
+        }
+
+        void repair() throws IOException {
+            Docker.run(List.of("docker", "tag", E2eDocker.FAKE_RUNNER_IMAGE, tag), null);
+        }
+
+        /** Removes both tags; a failure is only reported, it must not hide the soak's outcome. */
+        @Override
+        public void close() {
+            try {
+                Docker.run(List.of("docker", "rmi", tag, broken), null);
+            } catch (IOException e) {
+                System.out.println("soak.image.remove_failed error=" + e.getMessage());
+            }
+        }
+    }
+
+    /** The docker CLI, for what docker-java makes long-winded (tag, build from stdin). */
+    static final class Docker {
+        private Docker() {
+        }
+
+        static void run(List<String> command, String stdin) throws IOException {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (stdin != null) {
+                process.getOutputStream().write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                    throw new IOException(String.join(" ", command) + " failed: " + output);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted: " + String.join(" ", command), e);
+            }
+        }
+    }
+
+    /** Counting over the simulator's jobs. */
+    static final class SimJobsInSoak {
+        private SimJobsInSoak() {
+        }
+
+        static long completed(SimState state, List<Long> ids) {
+            Map<Long, SimState.Job> byId = new HashMap<>();
+            state.jobs().forEach(job -> byId.put(job.id(), job));
+            return new ArrayList<>(ids).stream().map(byId::get)
+                    .filter(job -> job != null && "completed".equals(job.status())).count();
+        }
+    }
+}
