@@ -79,6 +79,11 @@ final class ContainerWatch implements AutoCloseable {
         return maxRunning;
     }
 
+    /** Forgets the most seen running so far: what follows is measured on its own. */
+    synchronized void resetMaxRunning() {
+        maxRunning = 0;
+    }
+
     synchronized long samples() {
         return samples;
     }
