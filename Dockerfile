@@ -12,13 +12,21 @@ WORKDIR /src
 COPY pom.xml ./
 COPY github-sim/pom.xml github-sim/
 COPY orchestrator/pom.xml orchestrator/
-# The reactor lists bench/ too; its pom is enough, the image builds only the orchestrator and what it needs.
+COPY orchestrator/core/pom.xml orchestrator/core/
+COPY orchestrator/testkit/pom.xml orchestrator/testkit/
+COPY orchestrator/github/pom.xml orchestrator/github/
+COPY orchestrator/docker/pom.xml orchestrator/docker/
+COPY orchestrator/redis/pom.xml orchestrator/redis/
+COPY orchestrator/demo/pom.xml orchestrator/demo/
+COPY orchestrator/app/pom.xml orchestrator/app/
+# The reactor lists bench/ too; its pom is enough, the image builds only the service and what it needs.
 COPY bench/pom.xml bench/
-RUN mvn -B -q -pl orchestrator -am -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package \
- && rm -rf github-sim/target orchestrator/target
+RUN mvn -B -q -pl orchestrator/app -am -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package \
+ && rm -rf github-sim/target orchestrator/*/target
 COPY github-sim/src github-sim/src
-COPY orchestrator/src orchestrator/src
-RUN mvn -B -q -pl orchestrator -am -Dmaven.test.skip=true package
+# Only the modules' sources: the context holds nothing else of orchestrator/ (see .dockerignore).
+COPY orchestrator orchestrator
+RUN mvn -B -q -pl orchestrator/app -am -Dmaven.test.skip=true package
 COPY deploy/healthcheck/HealthCheck.java /healthcheck/
 RUN javac -d /healthcheck /healthcheck/HealthCheck.java
 
@@ -28,7 +36,7 @@ RUN groupadd --system --gid "${APP_UID}" orchestrator \
  && useradd --system --uid "${APP_UID}" --gid orchestrator --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin orchestrator
 WORKDIR /app
-COPY --from=build /src/orchestrator/target/runner-orchestrator.jar /app/runner-orchestrator.jar
+COPY --from=build /src/orchestrator/app/target/runner-orchestrator.jar /app/runner-orchestrator.jar
 COPY --from=build /healthcheck/HealthCheck.class /app/healthcheck/
 USER ${APP_UID}:${APP_UID}
 ENV PORT=8080

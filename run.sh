@@ -6,13 +6,13 @@
 set -euo pipefail
 
 cd "$(dirname "$0")"
-JAR=orchestrator/target/runner-orchestrator.jar
+JAR=orchestrator/app/target/runner-orchestrator.jar
 FAKE_RUNNER_IMAGE=fake-runner:local
 
-if [ ! -f "$JAR" ] || [ -n "$(find pom.xml orchestrator/pom.xml orchestrator/src/main github-sim/pom.xml github-sim/src/main \
+if [ ! -f "$JAR" ] || [ -n "$(find pom.xml orchestrator/pom.xml orchestrator/*/pom.xml orchestrator/*/src/main github-sim/pom.xml github-sim/src/main \
     -newer "$JAR" -print -quit)" ]; then
     echo "run.sh: building $JAR (mvn package, tests skipped)" >&2
-    mvn -B -q -DskipTests package -pl orchestrator -am
+    mvn -B -q -DskipTests package -pl orchestrator/app -am
 fi
 
 args=()

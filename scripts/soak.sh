@@ -31,13 +31,13 @@ done
 
 printf 'soak: %s min, seed %s\n' "$minutes" "$seed"
 status=0
-mvn -B -q verify -pl orchestrator -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -q verify -pl orchestrator/app -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=ChaosSoakIT -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dsoak.duration="PT${minutes}M" -Dsoak.seed="$seed" || status=$?
-report=orchestrator/target/soak-report.md
+report=orchestrator/app/target/soak-report.md
 if [[ -f "$report" ]]; then
     cat "$report"
 else
-    printf 'soak: no report (see orchestrator/target/failsafe-reports)\n' >&2
+    printf 'soak: no report (see orchestrator/app/target/failsafe-reports)\n' >&2
 fi
 exit "$status"

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.bench.docker;
 
+import io.runnerorchestrator.core.port.BackendHealth;
 import io.runnerorchestrator.core.port.RunnerBackend;
 import io.runnerorchestrator.core.port.RunnerInstance;
 import io.runnerorchestrator.core.port.RunnerSpec;
@@ -30,6 +31,16 @@ final class RecordingBackend implements RunnerBackend {
     RecordingBackend(RunnerBackend backend, Clock clock) {
         this.backend = backend;
         this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return backend.name();
+    }
+
+    @Override
+    public BackendHealth health() {
+        return backend.health();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.runnerorchestrator.bench.virtual;
 
 import io.runnerorchestrator.bench.measure.RunnerLife;
+import io.runnerorchestrator.core.port.BackendHealth;
 import io.runnerorchestrator.core.port.RunnerBackend;
 import io.runnerorchestrator.core.port.RunnerBackendException;
 import io.runnerorchestrator.core.port.RunnerInstance;
@@ -62,6 +63,16 @@ final class VirtualBackend implements RunnerBackend {
         this.laneFreeAt = new Instant[lanes];
         java.util.Arrays.fill(laneFreeAt, Instant.MIN);
         world.onRunnerExit(this::exited);
+    }
+
+    @Override
+    public String name() {
+        return "virtual";
+    }
+
+    @Override
+    public BackendHealth health() {
+        return BackendHealth.up("virtual runners on the simulated clock");
     }
 
     @Override
