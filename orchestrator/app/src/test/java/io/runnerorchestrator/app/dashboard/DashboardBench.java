@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * first render, and how long each live update takes from the event's arrival to the next painted
  * frame. The page, its script and uPlot are the app's own; the data is {@link LargePool}'s, sent the
  * way {@link DashboardEvents} sends it. Measures, asserts nothing: run it by hand with
- * {@code mvn -o -pl orchestrator test -Dtest=DashboardBench -Ddashboard.bench=true}; it writes
+ * {@code mvn -o -pl orchestrator/app -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=DashboardBench -Ddashboard.bench=true}; it writes
  * {@code target/dashboard-bench.md} (figures go into docs/benchmarks.md, Dashboard).
  */
 @EnabledIfSystemProperty(named = "dashboard.bench", matches = "true")
