@@ -32,6 +32,9 @@ public final class GitHubSimulator implements AutoCloseable {
     private final SimWorld world;
     private final FaultInjector faults;
     private final RequestCounter counter = new RequestCounter();
+    private final RequestCounter actionsCounter = new RequestCounter();
+    private final ScaleSets scaleSets;
+    private final ActionsTokens actionsTokens;
     private final WebhookDispatcher webhooks;
     private final String baseUrl;
     private final String apiUrl;
@@ -42,7 +45,9 @@ public final class GitHubSimulator implements AutoCloseable {
         apiUrl = baseUrl + config.pathPrefix();
         GitHubJson json = new GitHubJson(baseUrl, apiUrl, config.repositories());
         webhooks = new WebhookDispatcher(json);
-        world = new SimWorld(config, webhooks);
+        scaleSets = new ScaleSets(config.messagePollWait());
+        world = new SimWorld(config, JobEvents.both(webhooks, scaleSets));
+        world.gate(scaleSets);
         RateLimiter rateLimiter = new RateLimiter(config.rateLimit(), config.clock());
         faults = new FaultInjector(rateLimiter, config.clock());
 
@@ -58,6 +63,10 @@ public final class GitHubSimulator implements AutoCloseable {
         server.createContext(config.pathPrefix() + "/", new ApiGateway(api, config.pathPrefix(), config.tokens(),
                 appAuthenticator, rateLimiter, faults, counter));
         server.createContext("/_sim/", new RoutedHandler(sim));
+        actionsTokens = new ActionsTokens(config.clock());
+        ActionsService actions = new ActionsService(world, scaleSets, actionsTokens, faults, actionsCounter, baseUrl);
+        server.createContext(ActionsService.PATH + "/", actions.service());
+        server.createContext(config.pathPrefix() + "/actions/runner-registration", actions.registration(config.pathPrefix()));
 
         // Runners long-poll on server threads, so the pool grows with them.
         httpExecutor = Executors.newCachedThreadPool(daemonThreads("github-sim-http-"));
@@ -106,7 +115,30 @@ public final class GitHubSimulator implements AutoCloseable {
     }
 
     public SimState state() {
-        return world.state(counter.snapshot());
+        return world.state(counter.snapshot(), actionsCounter.snapshot());
+    }
+
+    /**
+     * Deletes every runner scale set as if on GitHub's side: their sessions end, their scalers get
+     * 404 RunnerScaleSetNotFoundException; returns how many there were.
+     */
+    public int deleteScaleSets() {
+        return scaleSets.deleteAll().size();
+    }
+
+    /** Ends every scale-set session as if it expired; returns how many there were. */
+    public int expireScaleSetSessions() {
+        return scaleSets.expireSessions();
+    }
+
+    /** Makes every admin token of the Actions service invalid: scalers must register again. */
+    public int expireActionsTokens() {
+        return actionsTokens.expireAll();
+    }
+
+    /** The names of the runner scale sets that exist now. */
+    public List<String> scaleSetNames() {
+        return scaleSets.all().stream().map(ScaleSets.ScaleSet::name).toList();
     }
 
     public FaultInjector faults() {

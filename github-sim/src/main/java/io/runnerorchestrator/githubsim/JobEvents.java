@@ -4,4 +4,12 @@ package io.runnerorchestrator.githubsim;
 interface JobEvents {
     /** Called under the world's lock: implementations must not block. */
     void jobChanged(String action, SimJob job, String workflowName);
+
+    /** Tells {@code first}, then {@code second}. */
+    static JobEvents both(JobEvents first, JobEvents second) {
+        return (action, job, workflowName) -> {
+            first.jobChanged(action, job, workflowName);
+            second.jobChanged(action, job, workflowName);
+        };
+    }
 }

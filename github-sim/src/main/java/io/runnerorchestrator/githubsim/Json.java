@@ -53,6 +53,19 @@ final class Json {
         throw new ApiException(400, "Problems parsing JSON");
     }
 
+    /** Parses a request body that must be a JSON array. */
+    static ArrayNode readArray(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node instanceof ArrayNode array) {
+                return array;
+            }
+        } catch (JacksonException e) {
+            throw new ApiException(400, "Problems parsing JSON");
+        }
+        throw new ApiException(400, "Problems parsing JSON: an array is expected");
+    }
+
     /** A required array of non-blank strings, named in the error otherwise. */
     static List<String> stringList(JsonNode node, String field) {
         JsonNode value = node.path(field);

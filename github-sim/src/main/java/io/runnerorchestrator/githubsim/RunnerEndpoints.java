@@ -87,18 +87,24 @@ final class RunnerEndpoints {
         }
         String workFolder = body.path("work_folder").asString("_work");
         SimWorld.JitRegistration registration = world.registerJit(scope, name, labels);
-        ObjectNode config = Json.object()
-                .put("url", baseUrl)
-                .put("scope", scope.webPath())
-                .put("runner_id", registration.runner().runner().id())
-                .put("name", name)
-                .put("credential", registration.credential())
-                .put("work_folder", workFolder);
-        String encoded = Base64.getEncoder().encodeToString(Json.write(config).getBytes(StandardCharsets.UTF_8));
+        String encoded = encodedJitConfig(baseUrl, scope, registration, workFolder);
         ObjectNode answer = Json.object();
         answer.set("runner", json.runner(registration.runner()));
         answer.put("encoded_jit_config", encoded);
         return ApiResponse.json(201, answer);
+    }
+
+    /** What the runner protocol accepts: where to connect, as whom and with which credential. */
+    static String encodedJitConfig(String baseUrl, Scope scope, SimWorld.JitRegistration registration,
+                                   String workFolder) {
+        ObjectNode config = Json.object()
+                .put("url", baseUrl)
+                .put("scope", scope.webPath())
+                .put("runner_id", registration.runner().runner().id())
+                .put("name", registration.runner().runner().name())
+                .put("credential", registration.credential())
+                .put("work_folder", workFolder);
+        return Base64.getEncoder().encodeToString(Json.write(config).getBytes(StandardCharsets.UTF_8));
     }
 
     private ApiResponse runnerGroups(ApiRequest request, Router.PathParams path) {

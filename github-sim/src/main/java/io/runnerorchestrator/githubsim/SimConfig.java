@@ -27,7 +27,8 @@ public record SimConfig(
         int rateLimit,
         Clock clock,
         GitHubAppConfig app,
-        String pathPrefix) {
+        String pathPrefix,
+        Duration messagePollWait) {
 
     private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)*");
 
@@ -53,6 +54,10 @@ public record SimConfig(
         if (rateLimit <= 0) {
             throw new IllegalArgumentException("rateLimit must be positive, got " + rateLimit);
         }
+        Objects.requireNonNull(messagePollWait, "messagePollWait");
+        if (messagePollWait.isNegative()) {
+            throw new IllegalArgumentException("messagePollWait must not be negative, got " + messagePollWait);
+        }
         Objects.requireNonNull(pathPrefix, "pathPrefix");
         if (!PATH_PREFIX.matcher(pathPrefix).matches() || pathPrefix.startsWith("/_sim")) {
             throw new IllegalArgumentException("pathPrefix must be empty or like /api/v3 (no trailing slash, not /_sim), got '"
@@ -75,7 +80,8 @@ public record SimConfig(
     public String toString() {
         return "SimConfig[host=" + host + ", port=" + port + ", tokens=<" + tokens.size() + " redacted>"
                 + ", repositories=" + repositories + ", offlineAfter=" + offlineAfter
-                + ", rateLimit=" + rateLimit + ", app=" + app + ", pathPrefix=" + pathPrefix + "]";
+                + ", rateLimit=" + rateLimit + ", app=" + app + ", pathPrefix=" + pathPrefix
+                + ", messagePollWait=" + messagePollWait + "]";
     }
 
     /** Defaults: 127.0.0.1, ephemeral port, offline after 5 s, 5,000 requests an hour, system clock. */
@@ -89,6 +95,7 @@ public record SimConfig(
         private Clock clock = Clock.systemUTC();
         private GitHubAppConfig app;
         private String pathPrefix = "";
+        private Duration messagePollWait = Duration.ofSeconds(50);
 
         private Builder() {
         }
@@ -147,8 +154,18 @@ public record SimConfig(
             return this;
         }
 
+        /**
+         * How long the scale-set message queue's long poll waits for a message before it answers 202
+         * (the Actions service: about 50 s; tests use a second or two).
+         */
+        public Builder messagePollWait(Duration messagePollWait) {
+            this.messagePollWait = messagePollWait;
+            return this;
+        }
+
         public SimConfig build() {
-            return new SimConfig(host, port, tokens, repositories, offlineAfter, rateLimit, clock, app, pathPrefix);
+            return new SimConfig(host, port, tokens, repositories, offlineAfter, rateLimit, clock, app, pathPrefix,
+                    messagePollWait);
         }
     }
 }

@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A snapshot of the simulator: every job ever queued, the runners registered now and the API
- * requests it answered. Status and conclusion use GitHub's words ({@code queued},
+ * A snapshot of the simulator: every job ever queued, the runners registered now, the REST API
+ * requests it answered and, apart, the Actions service's (scale sets: registration, sessions, JIT
+ * configs, the message queue; they do not count against the REST rate limit). Status and conclusion use GitHub's words ({@code queued},
  * {@code in_progress}, {@code completed}; {@code success}, {@code failure}, {@code cancelled}).
  * Times keep full precision (the REST API shows whole seconds).
  */
-public record SimState(List<Job> jobs, List<Runner> runners, Requests requests) {
+public record SimState(List<Job> jobs, List<Runner> runners, Requests requests, Requests actionsRequests) {
 
     public SimState {
         jobs = List.copyOf(jobs);

@@ -30,6 +30,7 @@ final class SimWorld {
     private final Map<Long, String> credentials = new LinkedHashMap<>();
     private final Map<Long, SimJob> jobs = new LinkedHashMap<>();
     private final Map<Long, RunHeader> runs = new LinkedHashMap<>();
+    private volatile JobGate gate = JobGate.OPEN;
     private long nextRunnerId = 1;
     private long nextRunId = 5_000_001;
     private long nextJobId = 20_000_001;
@@ -93,6 +94,21 @@ final class SimWorld {
         }
         unregister(id);
         return DeleteOutcome.DELETED;
+    }
+
+    /** A registration token still valid, with the scope it was issued for. */
+    synchronized Optional<RegistrationTokens.Issued> registrationToken(String token) {
+        return tokens.valid(token, now());
+    }
+
+    /** Which runner may take which queued job besides the labels (the Actions service's acquisitions). */
+    void gate(JobGate gate) {
+        this.gate = gate;
+    }
+
+    /** Runners waiting for a job look again (a gate opened). */
+    synchronized void wake() {
+        notifyAll();
     }
 
     synchronized RegistrationTokens.Issued issueRegistrationToken(Scope scope) {
@@ -242,7 +258,7 @@ final class SimWorld {
         return Optional.ofNullable(jobs.get(jobId)).filter(job -> job.repository().equals(repository));
     }
 
-    synchronized SimState state(SimState.Requests requests) {
+    synchronized SimState state(SimState.Requests requests, SimState.Requests actionsRequests) {
         sweep();
         List<SimState.Job> jobViews = jobs.values().stream().map(job -> new SimState.Job(job.id(), job.runId(),
                 job.repository(), job.status().apiName(), job.conclusion(), job.labels(), job.createdAt(),
@@ -250,7 +266,7 @@ final class SimWorld {
         List<SimState.Runner> runnerViews = runners.values().stream().map(this::view).map(view -> new SimState.Runner(
                 view.runner().id(), view.runner().name(), view.status(), view.runner().busy(),
                 view.runner().ephemeral(), view.runner().labels())).toList();
-        return new SimState(jobViews, runnerViews, requests);
+        return new SimState(jobViews, runnerViews, requests, actionsRequests);
     }
 
     /** Fails the job of every busy runner that went silent, as GitHub does when a runner is lost. */
@@ -300,6 +316,7 @@ final class SimWorld {
                 .filter(job -> job.status() == SimJob.JobStatus.QUEUED)
                 .filter(job -> runner.scope().covers(job.repository()))
                 .filter(job -> job.matches(runner))
+                .filter(job -> gate.allows(job.id(), runner.id()))
                 .findFirst();
     }
 
@@ -356,4 +373,11 @@ final class SimWorld {
     }
 
     enum DeleteOutcome { DELETED, NOT_FOUND, BUSY }
+
+    /** Asked under the world's lock: implementations must not call the world. */
+    interface JobGate {
+        JobGate OPEN = (jobId, runnerId) -> true;
+
+        boolean allows(long jobId, long runnerId);
+    }
 }
