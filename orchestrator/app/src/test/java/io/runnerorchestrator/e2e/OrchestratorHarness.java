@@ -41,6 +41,8 @@ final class OrchestratorHarness implements AutoCloseable {
      * stretch 2 s polls (every queued run costs a request per pass); pacing is not under test here.
      */
     static final int RATE_LIMIT = 1_000_000;
+    /** The scale-set long poll's wait (the service's ~50 s would only slow a test's shutdown). */
+    static final Duration SCALE_SET_POLL_WAIT = Duration.ofSeconds(2);
     private static final Path LOGS = Path.of("target", "e2e-logs");
 
     private final GitHubSimulator sim;
@@ -61,7 +63,7 @@ final class OrchestratorHarness implements AutoCloseable {
     static OrchestratorHarness create(String test) {
         E2eDocker.buildFakeRunnerImage();
         GitHubSimulator sim = GitHubSimulator.start(SimConfig.builder().token(TOKEN).repository(REPO)
-                .rateLimit(RATE_LIMIT).build());
+                .rateLimit(RATE_LIMIT).messagePollWait(SCALE_SET_POLL_WAIT).build());
         String id = "e2e-" + test.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 6);
         return new OrchestratorHarness(sim, id, new E2eDocker());
     }
@@ -106,6 +108,13 @@ final class OrchestratorHarness implements AutoCloseable {
 
     /** Starts the jar with {@link #environment}, waits until it runs, and points the simulator's webhooks at it. */
     OrchestratorProcess startOrchestrator(Map<String, String> overrides) {
+        OrchestratorProcess process = startWithoutWebhooks(overrides);
+        sim.webhooks(URI.create("http://127.0.0.1:" + process.port() + "/api/v1/webhook"), WEBHOOK_SECRET);
+        return process;
+    }
+
+    /** As {@link #startOrchestrator}, with no webhooks: demand comes from polling or a scale set. */
+    OrchestratorProcess startWithoutWebhooks(Map<String, String> overrides) {
         Path log = LOGS.resolve(instanceId + "-" + (processes.size() + 1) + ".log");
         try {
             Files.createDirectories(LOGS);
@@ -115,7 +124,6 @@ final class OrchestratorHarness implements AutoCloseable {
         OrchestratorProcess process = OrchestratorProcess.start(environment(overrides), log);
         processes.add(process);
         sim.clearWebhooks();
-        sim.webhooks(URI.create("http://127.0.0.1:" + process.port() + "/api/v1/webhook"), WEBHOOK_SECRET);
         return process;
     }
 

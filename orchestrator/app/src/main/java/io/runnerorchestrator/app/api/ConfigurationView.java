@@ -29,7 +29,8 @@ public record ConfigurationView(String scope, @JsonProperty("github_api_url") St
                                 @JsonProperty("runner_pids_limit") Long runnerPidsLimit,
                                 @JsonProperty("registration_mode") String registrationMode,
                                 @JsonProperty("runner_name_prefix") String runnerNamePrefix,
-                                String coordination, boolean demo,
+                                String coordination, String demand,
+                                @JsonProperty("scale_set_name") String scaleSetName, boolean demo,
                                 @JsonProperty("webhook_secret_set") boolean webhookSecretSet,
                                 @JsonProperty("api_token_set") boolean apiTokenSet,
                                 @JsonProperty("api_read_token_set") boolean apiReadTokenSet) {
@@ -44,7 +45,9 @@ public record ConfigurationView(String scope, @JsonProperty("github_api_url") St
                 config.runner().labels(), backend.backend(), backend.image(), backend.network(),
                 backend.details().get("docker_access"), backend.cpus().orElse(null), backend.memoryBytes().orElse(null),
                 backend.pidsLimit().orElse(null), lower(config.runner().mode().name()),
-                config.runner().namePrefix(), config.redisUrl().isPresent() ? "redis" : "local", config.demo(),
+                config.runner().namePrefix(), config.redisUrl().isPresent() ? "redis" : "local",
+                lower(config.demand().mode().name()), config.demand().scaleSet() ? config.demand().scaleSetName() : null,
+                config.demo(),
                 config.http().webhookSecret().isPresent(), config.http().apiToken().isPresent(),
                 config.http().apiReadToken().isPresent());
     }

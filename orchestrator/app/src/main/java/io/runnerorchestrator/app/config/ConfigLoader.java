@@ -1,6 +1,7 @@
 package io.runnerorchestrator.app.config;
 
 import io.runnerorchestrator.adapter.github.app.GitHubAppSettings;
+import io.runnerorchestrator.core.RunnerSettings;
 import io.runnerorchestrator.core.ScalingSettings;
 import io.runnerorchestrator.core.config.ConfigException;
 import io.runnerorchestrator.core.config.EnvReader;
@@ -10,6 +11,7 @@ import io.runnerorchestrator.core.port.GitHubScope;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,7 @@ public final class ConfigLoader {
 
     private static final Pattern ORG = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+");
+    private static final Pattern SCALE_SET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
     private static final String TOKEN_HELP = "a personal access token with the repo scope for GITHUB_REPO"
             + " or admin:org for GITHUB_ORG; or a GitHub App: GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY or"
@@ -60,9 +63,40 @@ public final class ConfigLoader {
         GitHubSettings github = github(env, demo);
         ScalingSettings scaling = scaling(env);
         RunnerConfigReader runners = new RunnerConfigReader(env, hostname);
-        return new OrchestratorConfig(github, scaling, runners.runner(github), runners.instanceId(),
+        RunnerSettings runner = runners.runner(github);
+        DemandSettings demand = demand(env, runner);
+        if (demand.scaleSet()) {
+            runner = scaleSetRunners(env, runner, demand);
+        }
+        return new OrchestratorConfig(github, scaling, runner, runners.instanceId(),
                 backends.chosen(env).configure(env, runners.instanceId()), http(env), redisUrl(env),
-                env.duration("ORCHESTRATOR_CLUSTER_TTL", CLUSTER_TTL, Duration.ofSeconds(1), Duration.ofMinutes(10)), logging(env), demo);
+                env.duration("ORCHESTRATOR_CLUSTER_TTL", CLUSTER_TTL, Duration.ofSeconds(1), Duration.ofMinutes(10)), logging(env),
+                demand, demo);
+    }
+
+    private static DemandSettings demand(EnvReader env, RunnerSettings runner) {
+        DemandSettings.Mode mode = env.choice("ORCHESTRATOR_DEMAND", DemandSettings.Mode.REST, DemandSettings.Mode.class);
+        String name = env.string("ORCHESTRATOR_SCALESET_NAME", runner.namePrefix());
+        if (!SCALE_SET_NAME.matcher(name).matches()) {
+            throw EnvReader.invalid("ORCHESTRATOR_SCALESET_NAME", name, "must be letters, digits, '.', '_' or '-' (at most 100)");
+        }
+        String group = env.string("ORCHESTRATOR_RUNNER_GROUP", "Default");
+        return new DemandSettings(mode, name, group);
+    }
+
+    /**
+     * A scale set's runners are JIT runners carrying the set's labels: ORCHESTRATOR_RUNNER_LABELS, or
+     * just its name (what {@code runs-on} names to reach it).
+     */
+    private static RunnerSettings scaleSetRunners(EnvReader env, RunnerSettings runner, DemandSettings demand) {
+        if (runner.mode() != RunnerSettings.RegistrationMode.JIT) {
+            throw new ConfigException("ORCHESTRATOR_RUNNER_MODE=token does not go with ORCHESTRATOR_DEMAND=scaleset:"
+                    + " a scale set's runners get JIT configs from the Actions service");
+        }
+        List<String> labels = env.optional("ORCHESTRATOR_RUNNER_LABELS").isPresent() ? runner.labels()
+                : List.of(demand.scaleSetName());
+        return new RunnerSettings(runner.namePrefix(), labels, runner.mode(), runner.runnerGroupId(), runner.command(),
+                runner.workFolder(), runner.scope(), runner.githubUrl());
     }
 
     private static GitHubSettings github(EnvReader env, boolean demo) {

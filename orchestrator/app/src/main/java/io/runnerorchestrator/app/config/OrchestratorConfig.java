@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param redisUrl   REDIS_URL; empty means a single instance coordinating in memory
  * @param clusterTtl ORCHESTRATOR_CLUSTER_TTL: with REDIS_URL, how long a silent instance still counts as
  *                   alive (its places under MAX, its job claims) and how long the leader lease lasts
+ * @param demand     where demand comes from: webhooks and the REST API, or a runner scale set
  * @param demo       --demo or ORCHESTRATOR_DEMO=true: GITHUB_TOKEN and the scope become optional
  */
 public record OrchestratorConfig(GitHubSettings github, ScalingSettings scaling, RunnerSettings runner,
                                  String instanceId, BackendSetup backend, HttpSettings http,
                                  Optional<Secret> redisUrl, Duration clusterTtl, LogSettings logging,
-                                 boolean demo) {
+                                 DemandSettings demand, boolean demo) {
 }

@@ -263,6 +263,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void scaleSetModeNamesItsSetAndGivesRunnersItsLabels() {
+        assertThat(load().demand().mode()).as("default").isEqualTo(DemandSettings.Mode.REST);
+        OrchestratorConfig config = load("ORCHESTRATOR_DEMAND", "scaleset");
+
+        assertThat(config.demand().scaleSet()).isTrue();
+        assertThat(config.demand().scaleSetName()).as("the runner name prefix").isEqualTo("build-host-example-com");
+        assertThat(config.demand().runnerGroup()).isEqualTo("Default");
+        assertThat(config.runner().labels()).as("what runs-on names to reach the set").containsExactly("build-host-example-com");
+        OrchestratorConfig named = load("ORCHESTRATOR_DEMAND", "scaleset", "ORCHESTRATOR_SCALESET_NAME", "linux-big",
+                "ORCHESTRATOR_RUNNER_GROUP", "ci", "ORCHESTRATOR_RUNNER_LABELS", "linux-big,gpu");
+        assertThat(named.demand().runnerGroup()).isEqualTo("ci");
+        assertThat(named.runner().labels()).containsExactly("linux-big", "gpu");
+        assertRefused("ORCHESTRATOR_DEMAND='webhook' must be one of rest, scaleset", "ORCHESTRATOR_DEMAND", "webhook");
+        assertRefusedNaming("ORCHESTRATOR_SCALESET_NAME", "no spaces");
+        assertThatThrownBy(() -> load("ORCHESTRATOR_DEMAND", "scaleset", "ORCHESTRATOR_RUNNER_MODE", "token"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("ORCHESTRATOR_RUNNER_MODE=token does not go");
+    }
+
+    @Test
     void readsContainerLimits() {
         OrchestratorConfig config = load("ORCHESTRATOR_RUNNER_CPUS", "1.5", "ORCHESTRATOR_RUNNER_MEMORY", "512m");
 

@@ -1,0 +1,115 @@
+package io.runnerorchestrator.adapter.github.scaleset;
+
+import io.runnerorchestrator.adapter.github.GitHubApiSettings;
+import io.runnerorchestrator.adapter.github.GitHubRequestListener;
+import io.runnerorchestrator.adapter.github.HttpGitHub;
+import io.runnerorchestrator.adapter.github.PersonalAccessToken;
+import io.runnerorchestrator.core.port.GitHubScope;
+import io.runnerorchestrator.core.port.JitRequest;
+import io.runnerorchestrator.core.port.QueuedJob;
+import io.runnerorchestrator.githubsim.GitHubSimulator;
+import io.runnerorchestrator.githubsim.SimConfig;
+import io.runnerorchestrator.githubsim.SimulatedRunners;
+import io.runnerorchestrator.githubsim.Workload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The listener against github-sim: demand from messages, and recovery from what the service does to it. */
+class ScaleSetListenerTest {
+    private static final String TOKEN = "ghp_listener_test";
+    private static final String SET = "ro-listener";
+
+    private final GitHubSimulator sim = GitHubSimulator.start(SimConfig.builder().token(TOKEN).repository("acme/app")
+            .messagePollWait(Duration.ofMillis(300)).build());
+    private final HttpGitHub rest = new HttpGitHub(GitHubApiSettings.defaults(URI.create(sim.apiUrl()),
+            GitHubScope.ofRepository("acme/app")), new PersonalAccessToken(TOKEN), GitHubRequestListener.NOOP,
+            Clock.systemUTC());
+    private final List<String> triggers = new CopyOnWriteArrayList<>();
+    private final List<ScaleSetListener> listeners = new ArrayList<>();
+    private final SimulatedRunners runners = new SimulatedRunners();
+
+    @AfterEach
+    void close() {
+        listeners.forEach(ScaleSetListener::close);
+        runners.close();
+        sim.close();
+    }
+
+    private ActionsServiceClient client() {
+        return new ActionsServiceClient(URI.create(sim.apiUrl()), URI.create(sim.baseUrl() + "/acme/app"),
+                rest::createRegistrationToken, "test", Duration.ofSeconds(5), Clock.systemUTC());
+    }
+
+    private ScaleSetDemand listen(String owner) {
+        ScaleSetDemand demand = new ScaleSetDemand();
+        ScaleSetListener listener = new ScaleSetListener(client(), new ScaleSetListener.Settings(SET, "Default",
+                List.of(SET), owner, 4), demand, triggers::add);
+        listeners.add(listener);
+        listener.start();
+        return demand;
+    }
+
+    @Test
+    void acquiredJobsAreTheQueueUntilTheSetsRunnersStartThem() {
+        ScaleSetDemand demand = listen("instance-a");
+        ScaleSetGitHub github = new ScaleSetGitHub(rest, client(), demand);
+        await().atMost(Duration.ofSeconds(10)).until(() -> demand.scaleSet().isPresent());
+        List<Long> jobs = sim.enqueue(Workload.jobs("acme/app", 3).labels(SET).duration(Duration.ofMillis(300)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> github.listQueuedJobs().size() == 3);
+        assertThat(github.listQueuedJobs()).extracting(QueuedJob::id).containsExactlyInAnyOrderElementsOf(jobs);
+        assertThat(triggers).contains("scaleset message");
+        for (int i = 1; i <= 3; i++) {
+            runners.start(github.generateJitConfig(new JitRequest(SET + "-" + i, List.of(SET), 1, "_work"))
+                    .encodedJitConfig());
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jobs.stream()
+                .allMatch(id -> sim.state().job(id).orElseThrow().status().equals("completed")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> github.listQueuedJobs().isEmpty());
+        assertThat(sim.state().requests().count("GET /repos/{owner}/{repo}/actions/runs")).as("no REST queue scan")
+                .isZero();
+    }
+
+    @Test
+    void aDeletedScaleSetIsCreatedAgainAndAnExpiredSessionOpenedAgain() {
+        ScaleSetDemand demand = listen("instance-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> demand.scaleSet().isPresent());
+        long first = demand.scaleSet().orElseThrow().id();
+
+        sim.deleteScaleSets();
+        await().atMost(Duration.ofSeconds(15)).until(() -> demand.scaleSet().map(ScaleSet::id).orElse(first) != first);
+        sim.expireScaleSetSessions();
+        long job = sim.enqueue(Workload.jobs("acme/app", 1).labels(SET)).get(0);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> demand.queued().stream().anyMatch(j -> j.id() == job));
+        assertThat(sim.scaleSetNames()).containsExactly(SET);
+    }
+
+    @Test
+    void aSecondListenerWaitsForTheSessionUntilTheFirstCloses() {
+        ScaleSetDemand first = listen("instance-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.scaleSet().isPresent());
+        ScaleSetDemand second = listen("instance-b");
+        long job = sim.enqueue(Workload.jobs("acme/app", 1).labels(SET)).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.queued().size() == 1);
+        assertThat(second.queued()).as("no session: no messages").isEmpty();
+
+        listeners.get(0).close();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.statistics().assignedJobs() == 1);
+        assertThat(second.queued()).as("the statistics count an assigned job no message named here").hasSize(1)
+                .allSatisfy(j -> assertThat(j.id()).isNegative());
+        assertThat(job).isPositive();
+    }
+}
