@@ -39,16 +39,21 @@ public final class ScaleSetGitHub implements GitHub {
         return rest.getRunner(runnerId);
     }
 
+    /** Until the listener has the scale set, a pass observes nothing, so it starts nothing it cannot register. */
     @Override
     public List<QueuedJob> listQueuedJobs() {
+        scaleSet();
         return demand.queued();
     }
 
     @Override
     public JitRunner generateJitConfig(JitRequest request) {
-        ScaleSet set = demand.scaleSet().orElseThrow(() -> new GitHubException(GitHubException.Kind.SERVER_ERROR, 0,
+        return client.generateJitConfig(scaleSet().id(), request.name(), request.workFolder());
+    }
+
+    private ScaleSet scaleSet() {
+        return demand.scaleSet().orElseThrow(() -> new GitHubException(GitHubException.Kind.SERVER_ERROR, 0,
                 "the scale set is not ready yet (its listener has not found or created it)"));
-        return client.generateJitConfig(set.id(), request.name(), request.workFolder());
     }
 
     @Override
