@@ -111,7 +111,9 @@ final class DecisionExecutor {
             }
             log.info("scale.down name={} reason={}", name, removal.reason());
             metrics.scaledDown(removal.reason());
-            if (removal.reason().failedStart()) {
+            if (removal.reason() == RemovalReason.RUNNER_VERSION_DEPRECATED) {
+                halt(name);
+            } else if (removal.reason().failedStart()) {
                 backoff.recordFailure(clock.instant(), "runner " + name + ": " + removal.reason());
                 metrics.startFailed(removal.reason() == RemovalReason.BOOT_TIMEOUT ? "boot_timeout" : "exited");
                 logBackoff(name, removal.reason().name());
@@ -242,6 +244,16 @@ final class DecisionExecutor {
             throw new StartFailure(runner.name(), e);
         }
         return runner;
+    }
+
+    /** Said once, as an error: nothing recovers from it without an operator. */
+    private void halt(String name) {
+        if (backoff.halt("runner " + name + " exited with code 7: GitHub no longer accepts its runner version;"
+                + " update the runner image and restart the orchestrator")) {
+            log.error("runner.version_deprecated name={} action=starts_halted detail=\"update the runner image"
+                    + " (ORCHESTRATOR_RUNNER_IMAGE) and restart\"", name);
+        }
+        metrics.startFailed("version_deprecated");
     }
 
     /** Logs and counts one failed start; true when it went into the backoff. */

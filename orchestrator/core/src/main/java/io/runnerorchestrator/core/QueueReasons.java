@@ -60,6 +60,9 @@ final class QueueReasons {
         if (position < covered || startedFor.contains(jobId)) {
             return WaitReason.of(Kind.RUNNER_STARTING);
         }
+        if (backoff.halted().isPresent()) {
+            return WaitReason.of(Kind.STARTS_HALTED);
+        }
         if (backoff.blocksStartsAt(now)) {
             return WaitReason.until(Kind.START_BACKOFF, backoff.retryAt().orElseThrow());
         }

@@ -6,6 +6,11 @@ public enum RemovalReason {
     EXITED,
     /** Exited with a non-zero code before it was ever seen online: a failed start (e.g. a broken image). */
     START_FAILED,
+    /**
+     * Exited with code 7 (ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE=1): GitHub no longer
+     * accepts this runner version, so every runner of the image would do the same.
+     */
+    RUNNER_VERSION_DEPRECATED,
     /** Not online within the boot timeout: a failed start. */
     BOOT_TIMEOUT,
     /** Was online, now its registration is offline or gone while the container still runs. */
@@ -35,11 +40,11 @@ public enum RemovalReason {
 
     /** The container has exited: no job can run in it any more. */
     public boolean containerExited() {
-        return this == EXITED || this == START_FAILED;
+        return this == EXITED || this == START_FAILED || this == RUNNER_VERSION_DEPRECATED;
     }
 
     /** Counts as a failed start for the backoff. */
     public boolean failedStart() {
-        return this == START_FAILED || this == BOOT_TIMEOUT;
+        return this == START_FAILED || this == BOOT_TIMEOUT || this == RUNNER_VERSION_DEPRECATED;
     }
 }

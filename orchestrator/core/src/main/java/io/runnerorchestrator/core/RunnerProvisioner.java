@@ -42,6 +42,9 @@ final class RunnerProvisioner {
     }
 
     /** Throws {@link io.runnerorchestrator.core.port.GitHubException} when GitHub refuses the registration. */
+    /** The runner then exits with code 7, not in a loop of restarts, when GitHub deprecated its version. */
+    static final String VERSION_DEPRECATED_EXIT_CODE_ENV = "ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE";
+
     ProvisionedRunner provision() {
         String name = namer.next();
         return settings.mode() == RegistrationMode.JIT ? jit(name) : token(name);
@@ -51,13 +54,15 @@ final class RunnerProvisioner {
         JitRunner jit = github.generateJitConfig(
                 new JitRequest(name, labels.runnerLabels(), settings.runnerGroupId(), settings.workFolder()));
         List<String> command = settings.command().isEmpty() ? JIT_DEFAULT_COMMAND : settings.command();
-        RunnerSpec spec = new RunnerSpec(name, Map.of("ACTIONS_RUNNER_INPUT_JITCONFIG", jit.encodedJitConfig()), command);
+        RunnerSpec spec = new RunnerSpec(name, Map.of("ACTIONS_RUNNER_INPUT_JITCONFIG", jit.encodedJitConfig(),
+                VERSION_DEPRECATED_EXIT_CODE_ENV, "1"), command);
         return new ProvisionedRunner(spec, Optional.of(jit.runner()));
     }
 
     private ProvisionedRunner token(String name) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("RUNNER_NAME", name);
+        env.put(VERSION_DEPRECATED_EXIT_CODE_ENV, "1");
         // Not in the environment: that stays readable in `docker inspect` and /proc/1/environ all the runner's life.
         env.put(RunnerSpec.TOKEN_FILE_ENV, RunnerSpec.TOKEN_FILE);
         Map<String, String> files = Map.of(RunnerSpec.TOKEN_FILE, registrationToken().token());

@@ -146,7 +146,7 @@ public final class ScalingPolicy {
         List<Removal> removals = new ArrayList<>();
         for (RunnerView runner : runners) {
             if (runner.state() == RunnerState.STOPPING) {
-                removals.add(Removal.of(runner, exitedBeforeOnline(runner) ? RemovalReason.START_FAILED : RemovalReason.EXITED));
+                removals.add(Removal.of(runner, exitReason(runner)));
             } else if (runner.state() == RunnerState.ORPHAN && runner.instance().isPresent()) {
                 removals.add(Removal.of(runner, runner.seenOnline() ? RemovalReason.LOST : RemovalReason.BOOT_TIMEOUT));
             } else if (runner.state() == RunnerState.ORPHAN && runner.registration().filter(r -> !r.online()).isPresent()) {
@@ -155,6 +155,16 @@ public final class ScalingPolicy {
             }
         }
         return removals;
+    }
+
+    /** The runner's own exit code for a version GitHub no longer accepts. */
+    static final int VERSION_DEPRECATED_EXIT_CODE = 7;
+
+    private static RemovalReason exitReason(RunnerView runner) {
+        boolean deprecated = runner.instance().flatMap(i -> i.exitCode())
+                .filter(code -> code == VERSION_DEPRECATED_EXIT_CODE).isPresent();
+        return deprecated ? RemovalReason.RUNNER_VERSION_DEPRECATED
+                : exitedBeforeOnline(runner) ? RemovalReason.START_FAILED : RemovalReason.EXITED;
     }
 
     /** Exit code 0 is a runner done with its job; anything else before it was ever online is a failed start. */

@@ -19,6 +19,7 @@ public final class StartFailureBackoff {
     private long total;
     private Instant retryAt;
     private String lastFailure;
+    private String halted;
 
     public StartFailureBackoff(Duration base, Duration cap) {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
@@ -36,6 +37,18 @@ public final class StartFailureBackoff {
         retryAt = now.plus(delayAfter(consecutive));
     }
 
+    /**
+     * No start any more, whatever comes online: every runner of the image would fail the same way.
+     * Only a restart (with a new image) clears it. True the first time.
+     */
+    public boolean halt(String cause) {
+        boolean first = halted == null;
+        halted = cause;
+        lastFailure = cause;
+        total++;
+        return first;
+    }
+
     /** A runner came online: the image works, starts are no longer held back. */
     public void recordBoot() {
         consecutive = 0;
@@ -43,7 +56,8 @@ public final class StartFailureBackoff {
     }
 
     public BackoffStatus status() {
-        return new BackoffStatus(consecutive, total, Optional.ofNullable(retryAt), Optional.ofNullable(lastFailure));
+        return new BackoffStatus(consecutive, total, Optional.ofNullable(retryAt), Optional.ofNullable(lastFailure),
+                Optional.ofNullable(halted));
     }
 
     Duration delayAfter(int failures) {

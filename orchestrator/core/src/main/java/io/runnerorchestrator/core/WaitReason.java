@@ -13,6 +13,7 @@ public record WaitReason(Kind kind, Optional<Instant> until) {
         STUCK("idle runners did not take it; recycling them"),
         AT_MAX_RUNNERS("at MAX_RUNNERS"),
         START_BACKOFF("start failures: backing off"),
+        STARTS_HALTED("starts halted: GitHub no longer accepts the runner version; update the image and restart"),
         LABELS_NOT_SERVED("labels not served"),
         GITHUB_UNREACHABLE("GitHub unreachable"),
         RATE_LIMITED("rate limited"),

@@ -93,6 +93,26 @@ class ReconcilerFailureTest {
     }
 
     @Test
+    void aRunnerVersionGitHubNoLongerAcceptsHaltsStartsUntilARestart() {
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 5, 3, 1), TestWorld.jit());
+        world.enqueue(1);
+        reconciler.reconcileOnce();
+        RunnerSpec first = world.backend.started.get(0);
+        assertThat(first.environment()).containsEntry("ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE", "1");
+
+        world.backend.exit(first.name(), 7);
+        reconciler.reconcileOnce();
+        world.later(Duration.ofHours(1));
+        ReconcileSnapshot halted = reconciler.reconcileOnce();
+
+        assertThat(world.backend.started).as("no start after exit code 7, an hour later").hasSize(1);
+        assertThat(world.backend.list()).as("the exited container removed").isEmpty();
+        assertThat(halted.backoff().halted()).hasValueSatisfying(h -> assertThat(h).contains("exited with code 7"));
+        assertThat(halted.queue()).singleElement().satisfies(w -> assertThat(w.reason().describe())
+                .startsWith("starts halted: GitHub no longer accepts the runner version"));
+    }
+
+    @Test
     void anUnavailableBackendShowsInTheSnapshot() {
         FailingBackend backend = new FailingBackend();
         Reconciler broken = new Reconciler(TestWorld.scaling(1, 5, 3, 1), TestWorld.jit(), world.github, backend,

@@ -17,15 +17,16 @@ class ReconcilerRegistrationTest {
     private final TestWorld world = new TestWorld();
 
     @Test
-    void jitModeGivesTheContainerOnlyTheJitConfig() {
+    void jitModeGivesTheContainerOnlyTheJitConfigAndTheVersionExitCodeSwitch() {
         Reconciler reconciler = world.reconciler(TestWorld.scaling(1, 5, 3, 1), TestWorld.jit());
 
         ReconcileSnapshot snapshot = reconciler.reconcileOnce();
 
         RunnerSpec spec = world.backend.started.get(0);
         assertThat(spec.name()).matches("ro-test-[a-z0-9]{8}");
-        assertThat(spec.environment()).containsExactly(
-                entry("ACTIONS_RUNNER_INPUT_JITCONFIG", "jit-secret-" + spec.name()));
+        assertThat(spec.environment()).containsOnly(
+                entry("ACTIONS_RUNNER_INPUT_JITCONFIG", "jit-secret-" + spec.name()),
+                entry("ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE", "1"));
         assertThat(spec.command()).containsExactly("/home/runner/run.sh");
         assertThat(world.github.jitRequests).containsExactly(
                 new JitRequest(spec.name(), List.of("self-hosted", "linux", "x64", "docker"), 1, "_work"));
@@ -73,16 +74,17 @@ class ReconcilerRegistrationTest {
         reconciler.reconcileOnce();
 
         RunnerSpec spec = world.backend.started.get(0);
-        assertThat(spec.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "RUNNER_NAME", spec.name(),
-                "RUNNER_TOKEN_FILE", "/home/runner/.runner-token",
-                "RUNNER_SCOPE", "repo",
-                "REPO_URL", "http://127.0.0.1:8080/acme/app",
-                "GITHUB_HOST", "127.0.0.1:8080",
-                "LABELS", "docker,big",
-                "EPHEMERAL", "true",
-                "DISABLE_AUTO_UPDATE", "true",
-                "RUNNER_WORKDIR", "_work"));
+        assertThat(spec.environment()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE", "1"),
+                Map.entry("RUNNER_NAME", spec.name()),
+                Map.entry("RUNNER_TOKEN_FILE", "/home/runner/.runner-token"),
+                Map.entry("RUNNER_SCOPE", "repo"),
+                Map.entry("REPO_URL", "http://127.0.0.1:8080/acme/app"),
+                Map.entry("GITHUB_HOST", "127.0.0.1:8080"),
+                Map.entry("LABELS", "docker,big"),
+                Map.entry("EPHEMERAL", "true"),
+                Map.entry("DISABLE_AUTO_UPDATE", "true"),
+                Map.entry("RUNNER_WORKDIR", "_work")));
         assertThat(spec.environment()).as("no token in the environment").doesNotContainValue("reg-secret-1");
         assertThat(spec.secretFiles()).containsExactly(Map.entry("/home/runner/.runner-token", "reg-secret-1"));
         assertThat(spec.command()).as("the image's own entrypoint").isEmpty();

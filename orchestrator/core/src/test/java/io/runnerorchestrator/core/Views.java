@@ -62,7 +62,8 @@ final class Views {
     }
 
     static BackoffStatus backoff(int failures, Instant retryAt) {
-        return new BackoffStatus(failures, failures, Optional.of(retryAt), Optional.of("runner x: BOOT_TIMEOUT"));
+        return new BackoffStatus(failures, failures, Optional.of(retryAt), Optional.of("runner x: BOOT_TIMEOUT"),
+                Optional.empty());
     }
 
     private static RunnerView view(String name, Optional<RunnerInstance> instance, Optional<GitHubRunner> registration,

@@ -46,6 +46,9 @@ public class HealthController {
         BackendHealth runners = backend.health();
         checks.put(backend.name(), new HealthView.Check(runners.up(), runners.detail()));
         checks.put("github", github(reconciler.snapshot(), reconciler.rateLimit()));
+        // Only when it happened: a runner version GitHub no longer accepts stops every start until a restart.
+        reconciler.snapshot().backoff().halted()
+                .ifPresent(halted -> checks.put("starts", new HealthView.Check(false, halted)));
         PassHealth.Status reconcile = passes.status();
         checks.put("reconcile", new HealthView.Check(reconcile.ready(), reconcile.describe()));
         boolean ready = checks.values().stream().allMatch(HealthView.Check::ok);

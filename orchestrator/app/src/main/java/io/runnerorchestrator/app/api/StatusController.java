@@ -109,7 +109,7 @@ public class StatusController {
 
     private static StatusView.StartFailures startFailures(BackoffStatus backoff) {
         return new StatusView.StartFailures(backoff.consecutiveFailures(), backoff.totalFailures(),
-                backoff.retryAt().orElse(null), backoff.lastFailure().orElse(null));
+                backoff.retryAt().orElse(null), backoff.lastFailure().orElse(null), backoff.halted().orElse(null));
     }
 
     private static StatusView.Cluster cluster(ClusterView view) {

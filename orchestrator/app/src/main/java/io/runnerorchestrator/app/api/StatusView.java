@@ -58,7 +58,8 @@ public record StatusView(@JsonProperty("instance_id") String instanceId, String 
                          int reserved, @JsonProperty("min_share") Integer minShare) {
     }
 
+    /** @param halted why no runner starts until a restart (a runner version GitHub no longer accepts), or null */
     public record StartFailures(int consecutive, long total, @JsonProperty("retry_at") Instant retryAt,
-                                String last) {
+                                String last, String halted) {
     }
 }
