@@ -55,7 +55,7 @@ final class TestSwarmEngine implements AutoCloseable {
         PrivateDockerd dockerd = PrivateDockerd.start("swarm-e2e", Path.of("target", "e2e-logs", "swarm-e2e-dockerd.log"));
         try {
             TestSwarmEngine engine = new TestSwarmEngine(dockerd.host(), Optional.of(dockerd));
-            engine.run(dockerd.cli("swarm", "init", "--advertise-addr", "127.0.0.1"));
+            engine.run(dockerd.cli("swarm", "init", "--advertise-addr", "127.0.0.1", "--listen-addr", "127.0.0.1:2377"));
             engine.loadFakeRunner();
             return engine;
         } catch (RuntimeException | AssertionError e) {
