@@ -91,6 +91,26 @@ class SwarmRunnerBackendTest {
     }
 
     @Test
+    void tokenModeSecretFilesAreMountedWhereTheSpecSaysAndTheEntrypointAcceptsThem() {
+        String name = instanceId + "-token001";
+        String token = "registration-token-" + UUID.randomUUID();
+        // The fake runner's entrypoint reads RUNNER_TOKEN_FILE and cannot delete a secret mount: it must go on.
+        RunnerSpec spec = new RunnerSpec(name, Map.of(RunnerSpec.TOKEN_FILE_ENV, RunnerSpec.TOKEN_FILE),
+                Map.of(RunnerSpec.TOKEN_FILE, token),
+                List.of("sh", "-c", "wc -c < \"$RUNNER_TOKEN_FILE\"; rm -f \"$RUNNER_TOKEN_FILE\" 2>/dev/null"
+                        + " || grep -q \" $RUNNER_TOKEN_FILE \" /proc/mounts && echo mounted-secret"));
+
+        backend.start(spec);
+
+        RunnerInstance exited = await("the job ends").atMost(Duration.ofSeconds(30))
+                .until(() -> only(backend.list()), RunnerInstance::gone);
+        assertThat(exited.exitCode()).contains(0);
+        assertThat(backend.logs(name, 10)).contains(String.valueOf(token.length()), "mounted-secret").doesNotContain(token);
+        assertThat(swarm.cli("service", "inspect", name)).doesNotContain(token);
+        assertThat(swarm.secretNames(instanceId)).containsExactly(name + "-secret-0");
+    }
+
+    @Test
     void aCommandThatFailsIsAnExitWithItsCode() {
         String name = instanceId + "-broken01";
         backend.start(new RunnerSpec(name, Map.of(), List.of("/bin/false")));
