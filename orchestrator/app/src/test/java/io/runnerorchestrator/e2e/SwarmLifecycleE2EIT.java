@@ -1,6 +1,10 @@
 package io.runnerorchestrator.e2e;
 
 import com.github.dockerjava.api.model.Service;
+import io.runnerorchestrator.adapter.swarm.SwarmClientFactory;
+import io.runnerorchestrator.adapter.swarm.SwarmRunnerBackend;
+import io.runnerorchestrator.adapter.swarm.SwarmSettings;
+import io.runnerorchestrator.core.port.RunnerSpec;
 import io.runnerorchestrator.githubsim.SimState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,14 +17,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * ORCHESTRATOR_BACKEND=swarm through a runner's and the orchestrator's life, on one private swarm:
- * adoption after SIGKILL and restart, SIGTERM, backoff for a runner that fails at once, and the boot
- * timeout for a runner no node can take. Each test has its own instance id (its own services).
+ * adoption after SIGKILL and restart, SIGTERM, backoff for a runner that fails at once, the boot
+ * timeout for a runner no node can take, and cleanup of ended services (another instance's left alone). Each test has its own instance id (its own services).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SwarmLifecycleE2EIT {
@@ -141,6 +146,37 @@ class SwarmLifecycleE2EIT {
         await("the pending runner is removed at the boot timeout").atMost(Duration.ofSeconds(90))
                 .until(() -> swarm.services(harness.instanceId()).stream().noneMatch(s -> s.getSpec().getName().equals(pending)));
         assertThat(orchestrator.log()).contains(pending);
+    }
+
+    @Test
+    void removesItsEndedServicesAndLeavesAnotherInstancesAlone() {
+        harness = OrchestratorHarness.create("swarm-cleanup");
+        SwarmPool pool = new SwarmPool(harness, swarm);
+        String ended = harness.prefix() + "-ended001";
+        String other = harness.prefix() + "-other001";
+        plant(harness.instanceId(), ended, List.of("true"));
+        plant(harness.instanceId() + "-other", other, List.of("sleep", "600"));
+        await("the planted job ended").atMost(Duration.ofSeconds(60))
+                .until(() -> swarm.running(harness.instanceId()).isEmpty());
+        try {
+            pool.start(Map.of("MIN_RUNNERS", "1", "MAX_RUNNERS", "2"));
+
+            await("our ended service is removed").atMost(Duration.ofSeconds(60)).until(() -> swarm.services(harness.instanceId())
+                    .stream().noneMatch(s -> s.getSpec().getName().equals(ended)));
+            pool.awaitSettledAt(1, SETTLE);
+            assertThat(swarm.running(harness.instanceId() + "-other")).as("another instance's service").containsExactly(other);
+        } finally {
+            swarm.removeAll(harness.instanceId() + "-other");
+        }
+    }
+
+    /** A runner service as an orchestrator with that instance id makes it (through the backend itself). */
+    private void plant(String instanceId, String name, List<String> command) {
+        try (SwarmRunnerBackend backend = new SwarmRunnerBackend(SwarmClientFactory.create(Optional.of(swarm.host())),
+                new SwarmSettings(instanceId, E2eDocker.FAKE_RUNNER_IMAGE, "host", Optional.empty(), Optional.empty(),
+                        List.of()), swarm.host())) {
+            backend.start(new RunnerSpec(name, Map.of(), command));
+        }
     }
 
     private String serviceId(String runnerName) {

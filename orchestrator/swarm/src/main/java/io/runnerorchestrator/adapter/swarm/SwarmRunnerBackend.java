@@ -38,12 +38,12 @@ public final class SwarmRunnerBackend implements RunnerBackend {
 
     private final DockerClient docker;
     private final SwarmSettings settings;
-    private final String manager;
     private final OwnerLabels labels;
     private final RunnerServiceSpec serviceSpec;
     private final RunnerSecrets secrets;
     private final ServiceLogs logs;
     private final SwarmHealth health;
+    private final Clock clock;
 
     /** @param manager where the client connects, as health messages name it (DOCKER_HOST) */
     public SwarmRunnerBackend(DockerClient docker, SwarmSettings settings, String manager) {
@@ -53,12 +53,12 @@ public final class SwarmRunnerBackend implements RunnerBackend {
     SwarmRunnerBackend(DockerClient docker, SwarmSettings settings, String manager, Clock clock) {
         this.docker = docker;
         this.settings = settings;
-        this.manager = manager;
         this.labels = new OwnerLabels(settings.instanceId());
         this.serviceSpec = new RunnerServiceSpec(settings, labels);
         this.secrets = new RunnerSecrets(docker, labels, clock);
         this.logs = new ServiceLogs(docker);
         this.health = new SwarmHealth(docker, settings.image(), manager);
+        this.clock = clock;
     }
 
     @Override
@@ -135,7 +135,7 @@ public final class SwarmRunnerBackend implements RunnerBackend {
                 handover.secrets().size());
         // The scheduler places the task in the background: the runner is starting until a pass sees it run.
         return new RunnerInstance(spec.name(), serviceId, RunnerInstance.State.CREATED, settings.image(),
-                Instant.now(), Optional.empty(), "", Optional.empty());
+                clock.instant(), Optional.empty(), "", Optional.empty());
     }
 
     @Override

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The swarm the tests run on: a private single-node swarm whose manager ORCHESTRATOR_TEST_SWARM_HOST
- * names (scripts/test.sh starts it with the fake runner image loaded; never the shared engine, which
- * must not be put in swarm mode). Without it the tests are skipped, except under CI=true, where a
+ * names (scripts/test.sh starts it; never the shared engine, which must not be put in swarm mode); the
+ * fake runner image is copied into it from the shared engine. Without it the tests are skipped, except under CI=true, where a
  * missing swarm fails them.
  */
 final class TestSwarm implements AutoCloseable {
@@ -40,7 +40,21 @@ final class TestSwarm implements AutoCloseable {
             }
             Assumptions.abort(VARIABLE + " not set (scripts/test.sh starts a private swarm for these tests)");
         }
-        return new TestSwarm(host);
+        TestSwarm swarm = new TestSwarm(host);
+        swarm.loadImageOnce();
+        return swarm;
+    }
+
+    private static boolean imageLoaded;
+
+    /** The fake runner image as the shared engine has it (build-image.sh builds it), copied in once per JVM. */
+    private synchronized void loadImageOnce() {
+        synchronized (TestSwarm.class) {
+            if (!imageLoaded) {
+                run(List.of("sh", "-c", "docker save " + IMAGE + " | docker -H " + host + " load -q"));
+                imageLoaded = true;
+            }
+        }
     }
 
     String host() {
@@ -55,6 +69,10 @@ final class TestSwarm implements AutoCloseable {
     String cli(String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of("docker", "-H", host));
         command.addAll(List.of(arguments));
+        return run(command);
+    }
+
+    private static String run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
