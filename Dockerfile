@@ -16,6 +16,7 @@ COPY orchestrator/core/pom.xml orchestrator/core/
 COPY orchestrator/testkit/pom.xml orchestrator/testkit/
 COPY orchestrator/github/pom.xml orchestrator/github/
 COPY orchestrator/docker/pom.xml orchestrator/docker/
+COPY orchestrator/swarm/pom.xml orchestrator/swarm/
 COPY orchestrator/redis/pom.xml orchestrator/redis/
 COPY orchestrator/demo/pom.xml orchestrator/demo/
 COPY orchestrator/app/pom.xml orchestrator/app/

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Entrypoint of apex-runner. Optionally starts Docker-in-Docker, then runs the GitHub Actions runner:
 #   - with arguments (e.g. the command /home/runner/run.sh), they run as given;
-#   - JIT mode: ACTIONS_RUNNER_INPUT_JITCONFIG is set; run.sh reads it and needs no config step;
+#   - JIT mode: ACTIONS_RUNNER_INPUT_JITCONFIG is set (or the file ACTIONS_RUNNER_INPUT_JITCONFIG_FILE
+#     names holds it: a Docker secret, swarm backend); run.sh reads it and needs no config step;
 #   - token mode: the registration token in the file RUNNER_TOKEN_FILE (the orchestrator places it;
 #     it is deleted once read, so jobs never see it), or RUNNER_TOKEN; and the myoung34/github-runner
 #     environment (RUNNER_SCOPE, REPO_URL or
@@ -95,7 +96,9 @@ read_token() {
     if [[ -n "${RUNNER_TOKEN_FILE:-}" ]]; then
         [[ -r "$RUNNER_TOKEN_FILE" ]] || fail "RUNNER_TOKEN_FILE=$RUNNER_TOKEN_FILE is not a readable file"
         RUNNER_TOKEN="$(<"$RUNNER_TOKEN_FILE")"
-        rm -f "$RUNNER_TOKEN_FILE" || fail "could not delete RUNNER_TOKEN_FILE=$RUNNER_TOKEN_FILE"
+        # A Docker secret (swarm backend) is a read-only mount that cannot be deleted; it goes with the service.
+        rm -f "$RUNNER_TOKEN_FILE" 2>/dev/null || grep -q " $RUNNER_TOKEN_FILE " /proc/mounts \
+            || fail "could not delete RUNNER_TOKEN_FILE=$RUNNER_TOKEN_FILE"
         unset RUNNER_TOKEN_FILE
     fi
 }
@@ -119,11 +122,24 @@ configure_runner() {
     unset RUNNER_TOKEN ACCESS_TOKEN
 }
 
+# The swarm backend hands the JIT config over as a Docker secret file (ACTIONS_RUNNER_INPUT_JITCONFIG_FILE),
+# never in the service's environment; the runner's run.sh reads the variable, set here for it alone.
+read_jit_config_file() {
+    if [[ -z "${ACTIONS_RUNNER_INPUT_JITCONFIG:-}" && -n "${ACTIONS_RUNNER_INPUT_JITCONFIG_FILE:-}" ]]; then
+        [[ -r "$ACTIONS_RUNNER_INPUT_JITCONFIG_FILE" ]] \
+            || fail "ACTIONS_RUNNER_INPUT_JITCONFIG_FILE=$ACTIONS_RUNNER_INPUT_JITCONFIG_FILE is not a readable file"
+        ACTIONS_RUNNER_INPUT_JITCONFIG="$(<"$ACTIONS_RUNNER_INPUT_JITCONFIG_FILE")"
+        export ACTIONS_RUNNER_INPUT_JITCONFIG
+        unset ACTIONS_RUNNER_INPUT_JITCONFIG_FILE
+    fi
+}
+
 main() {
     cd "$RUNNER_HOME"
     if wants_dind; then
         start_dockerd
     fi
+    read_jit_config_file
     if (($# > 0)); then
         log "runner.exec command=$1"
         exec "$@"

@@ -125,6 +125,43 @@ build_fake_runner_image() {
     bash "$script" || trouble "$script failed"
 }
 
+# The swarm backend's tests need a Docker Swarm, and the shared engine must never be put in swarm
+# mode: a private dockerd (scripts/private-dockerd.sh, its own socket and roots, no bridge, no
+# iptables) becomes a single-node swarm listening on loopback only, gets the fake runner image, and
+# is named to the tests in ORCHESTRATOR_TEST_SWARM_HOST. It is destroyed when the run ends.
+SWARM_ENGINE=swarm-test
+swarm_started=false
+
+ensure_swarm() {
+    if [ "$(id -u)" -ne 0 ]; then
+        trouble "the swarm tests need a private dockerd, which needs root"
+        return 0
+    fi
+    local host
+    if ! host=$(PRIVATE_DOCKERD_LOG="$STATE_DIR/swarm-dockerd.log" bash scripts/private-dockerd.sh start "$SWARM_ENGINE"); then
+        trouble "the private dockerd for the swarm tests did not start; see $STATE_DIR/swarm-dockerd.log"
+        return 0
+    fi
+    swarm_started=true
+    if [ "$(docker -H "$host" info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null)" != "active" ] &&
+        ! docker -H "$host" swarm init --advertise-addr 127.0.0.1 --listen-addr 127.0.0.1:2377 >/dev/null; then
+        trouble "docker swarm init failed on $host"
+        return 0
+    fi
+    if ! docker save fake-runner:local | docker -H "$host" load -q >/dev/null; then
+        trouble "could not load fake-runner:local into the test swarm"
+        return 0
+    fi
+    export ORCHESTRATOR_TEST_SWARM_HOST="$host"
+    log "test swarm: $host"
+}
+
+stop_swarm() {
+    if [ "$swarm_started" = "true" ]; then
+        bash scripts/private-dockerd.sh destroy "$SWARM_ENGINE" >/dev/null 2>&1 || log "warning: could not destroy $SWARM_ENGINE"
+    fi
+}
+
 # The deployment tests (compose file, scripts, runner image, orchestrator image built from local
 # base images) run first, so that Maven's test summary stays the last word of the run.
 # SKIP_DEPLOY_TESTS=true leaves them out of a quick local run; CI always runs them.
@@ -147,6 +184,8 @@ install_missing
 ensure_docker
 ensure_redis
 build_fake_runner_image
+trap stop_swarm EXIT
+ensure_swarm
 run_deploy_tests
 log "mvn -B verify $*"
-exec mvn -B verify "$@"
+mvn -B verify "$@"

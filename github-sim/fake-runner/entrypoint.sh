@@ -34,7 +34,9 @@ is_true() {
 if [ -n "${RUNNER_TOKEN_FILE:-}" ]; then
     [ -r "$RUNNER_TOKEN_FILE" ] || fail "RUNNER_TOKEN_FILE-unreadable path=$RUNNER_TOKEN_FILE"
     RUNNER_TOKEN=$(cat "$RUNNER_TOKEN_FILE")
-    rm -f "$RUNNER_TOKEN_FILE" || fail "RUNNER_TOKEN_FILE-undeletable path=$RUNNER_TOKEN_FILE"
+    # A Docker secret (swarm backend) is a read-only mount that cannot be deleted; it goes with the service.
+    rm -f "$RUNNER_TOKEN_FILE" 2>/dev/null || grep -q " $RUNNER_TOKEN_FILE " /proc/mounts \
+        || fail "RUNNER_TOKEN_FILE-undeletable path=$RUNNER_TOKEN_FILE"
     unset RUNNER_TOKEN_FILE
 fi
 [ -n "${RUNNER_TOKEN:-}" ] || fail "RUNNER_TOKEN-missing (ACCESS_TOKEN is not supported by the fake runner)"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fake GitHub Actions runner (busybox sh + wget) that speaks github-sim's runner protocol.
-# JIT mode: run.sh --jitconfig <encoded> (or ACTIONS_RUNNER_INPUT_JITCONFIG). Token mode: entrypoint.sh
+# JIT mode: run.sh --jitconfig <encoded> (or ACTIONS_RUNNER_INPUT_JITCONFIG, or the file
+# ACTIONS_RUNNER_INPUT_JITCONFIG_FILE names). Token mode: entrypoint.sh
 # registers first and leaves /home/runner/.runner. Takes exactly one job, heartbeats while it runs,
 # completes it after duration_ms, exits 0. On SIGTERM it exits at once (a running job is reported
 # cancelled) after closing its session, as a real runner does, so no job is handed to it any more.
@@ -153,6 +154,12 @@ run_job() {
 trap on_term TERM INT
 
 jitconfig=${ACTIONS_RUNNER_INPUT_JITCONFIG:-}
+# The swarm backend hands the JIT config over as a Docker secret file, never in the environment.
+if [ -z "$jitconfig" ] && [ -n "${ACTIONS_RUNNER_INPUT_JITCONFIG_FILE:-}" ]; then
+    [ -r "$ACTIONS_RUNNER_INPUT_JITCONFIG_FILE" ] \
+        || finish "jitconfig-file-unreadable path=$ACTIONS_RUNNER_INPUT_JITCONFIG_FILE" 1
+    jitconfig=$(cat "$ACTIONS_RUNNER_INPUT_JITCONFIG_FILE")
+fi
 while [ "$#" -gt 0 ]; do
     case "$1" in
         --jitconfig)

@@ -16,10 +16,10 @@ public record BenchOptions(boolean generateTraces, Set<String> backends, List<St
                            List<BenchPolicy> policies, List<Mode> modes, Path traceDir, Path outDir) {
 
     public static final String USAGE = """
-            usage: bench [--backend docker|virtual]... [--trace NAME]... [--policy static|seed|demand|ours]...
+            usage: bench [--backend docker|swarm|virtual]... [--trace NAME]... [--policy static|seed|demand|ours]...
                          [--mode webhook|polling]... [--traces DIR] [--out DIR]
                    bench generate-traces [--traces DIR]
-            Every option may be repeated; without one of a kind, all of that kind run.""";
+            Every option may be repeated; without one of a kind, all of that kind run (swarm only when named).""";
 
     public static BenchOptions parse(String... args) {
         List<String> backends = new ArrayList<>();
@@ -36,7 +36,7 @@ public record BenchOptions(boolean generateTraces, Set<String> backends, List<St
             }
             String value = args[++i];
             switch (option) {
-                case "--backend" -> backends.add(oneOf(option, value, Scenario.DOCKER, Scenario.VIRTUAL));
+                case "--backend" -> backends.add(oneOf(option, value, Scenario.DOCKER, Scenario.SWARM, Scenario.VIRTUAL));
                 case "--trace" -> traces.add(value);
                 case "--policy" -> policies.add(BenchPolicy.parse(value));
                 case "--mode" -> modes.add(Mode.valueOf(oneOf(option, value, "webhook", "polling").toUpperCase()));

@@ -84,6 +84,9 @@ public final class BenchRunner {
         if (scenario.backend().equals(Scenario.DOCKER)) {
             return new DockerRun(setup, docker).run();
         }
+        if (scenario.backend().equals(Scenario.SWARM)) {
+            return new DockerRun(setup, docker.onSwarm()).run();
+        }
         return new VirtualRun(setup, model.withRateLimit(scenario.rateLimitPerHour())).run();
     }
 

@@ -26,7 +26,8 @@ final class DockerRecords {
     private DockerRecords() {
     }
 
-    static RunRecord of(RunSetup setup, Instant traceStart, Instant windowEnd, Instant idleFrom, Instant end,
+    /** @param backend docker or swarm, as the record names it */
+    static RunRecord of(RunSetup setup, String backend, Instant traceStart, Instant windowEnd, Instant idleFrom, Instant end,
                         SimState state,
                         List<RecordingBackend.Started> started, RequestLog requests, PassMetrics metrics,
                         long heap, Duration loopTime, Duration wallTime) {
@@ -44,17 +45,19 @@ final class DockerRecords {
                 .filter(r -> !r.at().isBefore(traceStart)).toList()) {
             tally.record(request.endpoint(), request.notModified(), !request.at().isBefore(idleFrom));
         }
-        return new RunRecord(setup.trace().name(), "docker", setup.mode(), setup.policy(), traceStart, windowEnd, jobs,
+        return new RunRecord(setup.trace().name(), backend, setup.mode(), setup.policy(), traceStart, windowEnd, jobs,
                 lives, tally, Duration.between(idleFrom, end), metrics.stats(), heap,
-                Duration.ofNanos(metrics.stats().cpuNanos()), loopTime, wallTime, note(started, metrics));
+                Duration.ofNanos(metrics.stats().cpuNanos()), loopTime, wallTime, note(backend, started, metrics));
     }
 
-    private static String note(List<RecordingBackend.Started> started, PassMetrics metrics) {
+    private static String note(String backend, List<RecordingBackend.Started> started, PassMetrics metrics) {
         Percentiles starts = new Percentiles(started.stream().mapToDouble(s -> s.startTook().toNanos() / 1e9).toArray());
         Percentiles boots = metrics.bootSeconds();
-        return String.format(Locale.ROOT, "container start (JIT registration excluded) p50 %.2f s, p95 %.2f s;"
-                + " container to online as passes saw it p50 %.2f s, p95 %.2f s", starts.at(50), starts.at(95),
-                boots.at(50), boots.at(95));
+        // A container is started and running when start() returns; a service is only created (its task follows).
+        String what = backend.equals("swarm") ? "service create" : "container start";
+        return String.format(Locale.ROOT, "%s (JIT registration excluded) p50 %.2f s, p95 %.2f s;"
+                + " %s to online as passes saw it p50 %.2f s, p95 %.2f s", what, starts.at(50), starts.at(95),
+                backend.equals("swarm") ? "service" : "container", boots.at(50), boots.at(95));
     }
 
     private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {

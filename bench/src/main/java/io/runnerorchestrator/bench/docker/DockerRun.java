@@ -1,6 +1,5 @@
 package io.runnerorchestrator.bench.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import io.runnerorchestrator.adapter.docker.DockerClientFactory;
 import io.runnerorchestrator.adapter.docker.DockerRunnerBackend;
 import io.runnerorchestrator.adapter.docker.DockerRunnerSettings;
@@ -8,6 +7,9 @@ import io.runnerorchestrator.adapter.github.GitHubApiSettings;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
 import io.runnerorchestrator.adapter.github.PersonalAccessToken;
 import io.runnerorchestrator.adapter.github.PassCostPacing;
+import io.runnerorchestrator.adapter.swarm.SwarmClientFactory;
+import io.runnerorchestrator.adapter.swarm.SwarmRunnerBackend;
+import io.runnerorchestrator.adapter.swarm.SwarmSettings;
 import io.runnerorchestrator.bench.Mode;
 import io.runnerorchestrator.bench.RunSetup;
 import io.runnerorchestrator.bench.measure.HeapProbe;
@@ -19,6 +21,7 @@ import io.runnerorchestrator.core.Reconciler;
 import io.runnerorchestrator.core.RunnerSettings;
 import io.runnerorchestrator.core.local.LocalCoordinator;
 import io.runnerorchestrator.core.port.GitHubScope;
+import io.runnerorchestrator.core.port.RunnerBackend;
 import io.runnerorchestrator.githubsim.GitHubSimulator;
 import io.runnerorchestrator.githubsim.SimConfig;
 import io.runnerorchestrator.githubsim.SimState;
@@ -26,8 +29,6 @@ import io.runnerorchestrator.githubsim.Workload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,7 +43,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run on real Docker: an embedded github-sim, the real HttpGitHub and DockerRunnerBackend (the
- * fake runner image, host network, no Docker access, a fresh instance id), the core's Reconciler and
+ * fake runner image, host network, no Docker access, a fresh instance id), or the SwarmRunnerBackend
+ * on the swarm {@link DockerOptions#swarmHost()} names (the same image and network, no limits), the core's Reconciler and
  * ReconcileLoop, and in webhook mode the sim's webhooks to a receiver that asks for passes. The trace
  * is replayed in real time once the pool is warm; the run ends when every job is done and the pool,
  * one poll interval later, has sat idle for {@link RunSetup#idleTail()}. Every container of the instance is removed at
@@ -74,20 +76,26 @@ public final class DockerRun {
         long heapBaseline = HeapProbe.liveBytes();
         try (GitHubSimulator sim = GitHubSimulator.start(SimConfig.builder().token(TOKEN).repository(REPOSITORY)
                 .offlineAfter(Duration.ofSeconds(5)).build());
-             DockerClient docker = DockerClientFactory.fromEnvironment()) {
-            DockerRunnerBackend containers = new DockerRunnerBackend(docker, new DockerRunnerSettings(instanceId,
-                    options.image(), "host", DockerRunnerSettings.DockerAccess.NONE, Optional.empty(), Optional.empty()));
-            Thread cleanup = new Thread(() -> removeAll(containers), "bench-docker-cleanup");
+             RunnerBackend runners = openBackend()) {
+            Thread cleanup = new Thread(() -> removeAll(runners), "bench-docker-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             try {
-                return replay(sim, new RecordingBackend(containers, clock), wallStart, heapBaseline);
+                return replay(sim, new RecordingBackend(runners, clock), wallStart, heapBaseline);
             } finally {
-                removeAll(containers);
+                removeAll(runners);
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing the Docker client", e);
         }
+    }
+
+    private RunnerBackend openBackend() {
+        if (options.swarmHost().isPresent()) {
+            String host = options.swarmHost().get();
+            return new SwarmRunnerBackend(SwarmClientFactory.create(Optional.of(host)), new SwarmSettings(instanceId,
+                    options.image(), "host", Optional.empty(), Optional.empty(), List.of()), host);
+        }
+        return new DockerRunnerBackend(DockerClientFactory.fromEnvironment(), new DockerRunnerSettings(instanceId,
+                options.image(), "host", DockerRunnerSettings.DockerAccess.NONE, Optional.empty(), Optional.empty()));
     }
 
     private RunRecord replay(GitHubSimulator sim, RecordingBackend backend, long wallStart, long heapBaseline) {
@@ -125,7 +133,7 @@ public final class DockerRun {
             Instant end = clock.instant();
             Instant spanEnd = traceStart.plus(setup.trace().span());
             Instant windowEnd = lastDone.isAfter(spanEnd) ? lastDone : spanEnd;
-            return DockerRecords.of(setup, traceStart, windowEnd, idleFrom, end, state, backend.started(), requests, metrics,
+            return DockerRecords.of(setup, backend.name(), traceStart, windowEnd, idleFrom, end, state, backend.started(), requests, metrics,
                     heap, Duration.between(loopStart, end), Duration.ofNanos(System.nanoTime() - wallStart));
         } finally {
             pushes.shutdownNow();
@@ -151,8 +159,8 @@ public final class DockerRun {
                 GitHubScope.ofRepository(REPOSITORY), simUrl);
     }
 
-    /** Only this instance's containers: the backend lists and removes nothing else. */
-    private void removeAll(DockerRunnerBackend backend) {
+    /** Only this instance's containers (or services): the backend lists and removes nothing else. */
+    private void removeAll(RunnerBackend backend) {
         try {
             backend.list().forEach(instance -> backend.remove(instance.name()));
         } catch (RuntimeException e) {

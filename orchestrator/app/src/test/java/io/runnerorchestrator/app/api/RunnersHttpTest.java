@@ -72,6 +72,7 @@ class RunnersHttpTest extends OrchestratorHttpTest {
         assertThat(first.path("image").asString()).isEqualTo(OrchestratorUnderTest.IMAGE);
         assertThat(first.path("created_at").asString()).isNotBlank();
         assertThat(first.path("idle_since").asString()).isNotBlank();
+        assertThat(first.has("node")).as("node: only backends with several machines (swarm) set it").isFalse();
         assertThat(first.path("labels").toString()).contains("docker");
 
         HttpResponse<String> more = api.post("/api/v1/runners/scale-up", "{\"count\": 2}", AUTH);

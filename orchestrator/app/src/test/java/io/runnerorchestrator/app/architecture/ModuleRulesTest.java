@@ -34,7 +34,7 @@ class ModuleRulesTest {
     @Test
     void everyModuleIsImported() {
         assertThat(PRODUCTION.stream().map(c -> c.getPackageName().replaceAll("^io\\.runnerorchestrator\\.", "")))
-                .contains("core", "core.port", "adapter.github", "adapter.docker", "adapter.redis",
+                .contains("core", "core.port", "adapter.github", "adapter.docker", "adapter.swarm", "adapter.redis",
                         "adapter.simulated", "demo", "app.config");
     }
 
@@ -63,11 +63,12 @@ class ModuleRulesTest {
                 .check(PRODUCTION);
     }
 
-    /** ORCHESTRATOR_BACKEND picks a backend through its provider; app never names the Docker backend's classes. */
+    /** ORCHESTRATOR_BACKEND picks a backend through its provider; app never names a backend's classes. */
     @Test
     void appChoosesBackendsByNameOnly() {
         noClasses().that().resideInAPackage(APP)
-                .should().dependOnClassesThat().resideInAPackage("io.runnerorchestrator.adapter.docker..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.runnerorchestrator.adapter.docker..",
+                        "io.runnerorchestrator.adapter.swarm..")
                 .check(PRODUCTION);
     }
 }

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.docker;
 
+import io.runnerorchestrator.core.config.RunnerLimits;
 import java.util.Objects;
 import java.util.Optional;
 

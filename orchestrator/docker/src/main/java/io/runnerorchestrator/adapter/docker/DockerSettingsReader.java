@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.docker;
 
+import io.runnerorchestrator.core.config.RunnerLimits;
 import io.runnerorchestrator.adapter.docker.DockerRunnerSettings.DockerAccess;
 import io.runnerorchestrator.core.config.ConfigException;
 import io.runnerorchestrator.core.config.EnvReader;

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.docker;
 
+import io.runnerorchestrator.core.config.RunnerLimits;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.runnerorchestrator.core.port.RunnerInstance;

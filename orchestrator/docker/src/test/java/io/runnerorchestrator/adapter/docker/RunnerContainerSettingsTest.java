@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.docker;
 
+import io.runnerorchestrator.core.config.RunnerLimits;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Bind;
 import io.runnerorchestrator.adapter.docker.DockerRunnerSettings.DockerAccess;

@@ -1,5 +1,6 @@
 package io.runnerorchestrator.adapter.docker;
 
+import io.runnerorchestrator.core.config.RunnerLimits;
 import io.runnerorchestrator.adapter.docker.DockerRunnerSettings.DockerAccess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

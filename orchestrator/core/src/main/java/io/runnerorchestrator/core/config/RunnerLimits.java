@@ -1,11 +1,14 @@
-package io.runnerorchestrator.adapter.docker;
+package io.runnerorchestrator.core.config;
 
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses and checks the runner container limits, written as for {@code docker run --cpus/--memory}. */
+/**
+ * Parses and checks the runner limits, written as for {@code docker run --cpus/--memory}; shared by every
+ * backend that runs runners in containers (docker, swarm), so the variables read and fail alike.
+ */
 public final class RunnerLimits {
 
     /** The smallest memory limit Docker accepts. */
@@ -63,21 +66,21 @@ public final class RunnerLimits {
         return value;
     }
 
-    static void checkPids(long pids) {
+    public static void checkPids(long pids) {
         if (pids < MIN_PIDS) {
             throw new IllegalArgumentException("ORCHESTRATOR_RUNNER_PIDS must be at least " + MIN_PIDS + " (a runner"
                     + " needs a few dozen processes), got " + pids);
         }
     }
 
-    static void checkNanoCpus(long nanoCpus) {
+    public static void checkNanoCpus(long nanoCpus) {
         if (nanoCpus <= 0) {
             throw new IllegalArgumentException("ORCHESTRATOR_RUNNER_CPUS must be more than 0, got " + nanoCpus
                     + " nano CPUs");
         }
     }
 
-    static void checkMemoryBytes(long bytes) {
+    public static void checkMemoryBytes(long bytes) {
         if (bytes < MIN_MEMORY_BYTES) {
             throw new IllegalArgumentException("ORCHESTRATOR_RUNNER_MEMORY must be at least 6m (Docker's minimum),"
                     + " got " + bytes + " bytes");
