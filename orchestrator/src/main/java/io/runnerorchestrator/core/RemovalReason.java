@@ -6,6 +6,12 @@ public enum RemovalReason {
     EXITED,
     /** Exited with a non-zero code before it was ever seen online: a failed start (e.g. a broken image). */
     START_FAILED,
+    /**
+     * Created but never started: a start cut short between create and start (the engine went away, or
+     * the orchestrator died), whose cleanup could not run then. Not a failed start of the image: the
+     * start's own failure, if this process saw it, was counted then.
+     */
+    NEVER_STARTED,
     /** Not online within the boot timeout: a failed start. */
     BOOT_TIMEOUT,
     /** Was online, now its registration is offline or gone while the container still runs. */
@@ -33,9 +39,9 @@ public enum RemovalReason {
         return this != FORCED;
     }
 
-    /** The container has exited: no job can run in it any more. */
+    /** The container has exited (or never ran): no job can run in it any more. */
     public boolean containerExited() {
-        return this == EXITED || this == START_FAILED;
+        return this == EXITED || this == START_FAILED || this == NEVER_STARTED;
     }
 
     /** Counts as a failed start for the backoff. */
