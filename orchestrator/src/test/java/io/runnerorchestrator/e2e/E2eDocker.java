@@ -110,6 +110,18 @@ public final class E2eDocker implements AutoCloseable {
         return id;
     }
 
+    /**
+     * A container with this instance's labels that was created and never started, as a start cut short
+     * by an engine restart leaves it.
+     */
+    String plantCreated(String instanceId, String runnerName) {
+        String id = client.createContainerCmd(FAKE_RUNNER_IMAGE).withName(runnerName).withCmd("true")
+                .withLabels(new ContainerLabels(instanceId).forRunner(runnerName))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
+        planted.add(id);
+        return id;
+    }
+
     /** Removes every container of this instance and every one this object planted; nothing else. */
     public void removeAll(String instanceId) {
         containers(instanceId).forEach(c -> remove(c.getId()));
