@@ -50,7 +50,9 @@ start_timeout=${PRIVATE_DOCKERD_START_TIMEOUT:-90}
 stop_timeout=${PRIVATE_DOCKERD_STOP_TIMEOUT:-60}
 
 pid() {
-    [[ -f "$pidfile" ]] && cat "$pidfile" 2>/dev/null || true
+    if [[ -f "$pidfile" ]]; then
+        cat "$pidfile" 2>/dev/null || true
+    fi
 }
 
 running() {
@@ -133,15 +135,15 @@ destroy() {
     # (a killed engine's containers still run: a start stops them).
     if [[ -d "$data_root" ]] && start >/dev/null; then
         local ids
-        ids=$(docker -H "$host" ps -aq 2>/dev/null || true)
-        [[ -z "$ids" ]] || docker -H "$host" rm -f $ids >/dev/null 2>&1 || true
+        mapfile -t ids < <(docker -H "$host" ps -aq 2>/dev/null || true)
+        ((${#ids[@]} == 0)) || docker -H "$host" rm -f "${ids[@]}" >/dev/null 2>&1 || true
     fi
     stop TERM
     local dir task shim
     for dir in $(cgroups); do
-        for task in $(cat "$dir"/*/tasks "$dir"/tasks 2>/dev/null); do
+        while read -r task; do
             kill -KILL "$task" 2>/dev/null || true
-        done
+        done < <(cat "$dir"/*/tasks "$dir"/tasks 2>/dev/null)
     done
     for shim in $(pgrep -f -- "containerd-shim-runc-v2 .*-address $run_dir/exec/" || true); do
         kill -KILL "$shim" 2>/dev/null || true

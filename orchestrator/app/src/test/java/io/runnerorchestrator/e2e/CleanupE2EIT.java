@@ -27,6 +27,7 @@ class CleanupE2EIT {
         E2eDocker docker = harness.docker();
         // Suffixes of 8 lowercase letters or digits, as the orchestrator names its runners.
         String exited = docker.plantExited(harness.instanceId(), harness.prefix() + "-exited01");
+        String neverStarted = docker.plantCreated(harness.instanceId(), harness.prefix() + "-created1");
         String otherInstance = docker.plantExited(harness.instanceId() + "-other", harness.prefix() + "-other001");
         String foreign = docker.runForeign("foreign-" + harness.instanceId());
         String offline = harness.prefix() + "-offline1";
@@ -34,10 +35,17 @@ class CleanupE2EIT {
         harness.registerRunner(offline);
         harness.registerRunner(foreignRunner);
 
-        harness.startOrchestrator(Map.of("MIN_RUNNERS", "1", "MAX_RUNNERS", "2"));
+        // A boot timeout far beyond the deadline below: the created container must go as never started.
+        OrchestratorProcess orchestrator = harness.startOrchestrator(Map.of("MIN_RUNNERS", "1", "MAX_RUNNERS", "2",
+                "ORCHESTRATOR_RUNNER_BOOT_TIMEOUT", "600s"));
 
-        await("our exited container and offline registration are gone").atMost(Duration.ofSeconds(60))
-                .until(() -> !docker.exists(exited) && harness.sim().state().runner(offline).isEmpty());
+        await("our exited and never started containers and offline registration are gone")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> !docker.exists(exited) && !docker.exists(neverStarted)
+                        && harness.sim().state().runner(offline).isEmpty());
+        assertThat(orchestrator.events("scale.down")).as("removed for what it is, not as a failed start")
+                .anyMatch(line -> line.contains("name=" + harness.prefix() + "-created1 reason=NEVER_STARTED"));
+        assertThat(orchestrator.events("runner.start.backoff")).isEmpty();
         PoolChecks pool = new PoolChecks(harness);
         pool.awaitSettledAt(1, Duration.ofSeconds(60));
         pool.awaitPasses(3, Duration.ofSeconds(30));

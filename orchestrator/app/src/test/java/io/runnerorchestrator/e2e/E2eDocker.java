@@ -31,9 +31,19 @@ public final class E2eDocker implements AutoCloseable {
     public static final String FAKE_RUNNER_IMAGE = "fake-runner:local";
     private static final Path BUILD_SCRIPT = Path.of("..", "..", "github-sim", "fake-runner", "build-image.sh");
 
-    private final DockerClient client = DockerClientFactory.fromEnvironment();
+    private final DockerClient client;
     /** Containers a test planted (foreign ones included), removed by id at the end. */
     private final List<String> planted = new ArrayList<>();
+
+    /** The engine the test process's environment names (the machine's shared one here). */
+    public E2eDocker() {
+        this.client = DockerClientFactory.fromEnvironment();
+    }
+
+    /** The engine at {@code dockerHost}, e.g. a {@link PrivateDockerd}'s. */
+    public E2eDocker(String dockerHost) {
+        this.client = DockerClientFactory.fromEnvironment(Map.of("DOCKER_HOST", dockerHost));
+    }
 
     /** Builds {@value #FAKE_RUNNER_IMAGE}; the script does nothing when the image is up to date. */
     public static void buildFakeRunnerImage() {
@@ -97,6 +107,18 @@ public final class E2eDocker implements AutoCloseable {
         client.startContainerCmd(id).exec();
         await("planted container exits").atMost(Duration.ofSeconds(30))
                 .until(() -> !Boolean.TRUE.equals(inspect(id).getState().getRunning()));
+        return id;
+    }
+
+    /**
+     * A container with this instance's labels that was created and never started, as a start cut short
+     * by an engine restart leaves it.
+     */
+    String plantCreated(String instanceId, String runnerName) {
+        String id = client.createContainerCmd(FAKE_RUNNER_IMAGE).withName(runnerName).withCmd("true")
+                .withLabels(new ContainerLabels(instanceId).forRunner(runnerName))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
+        planted.add(id);
         return id;
     }
 

@@ -11,6 +11,12 @@ public enum RemovalReason {
      * accepts this runner version, so every runner of the image would do the same.
      */
     RUNNER_VERSION_DEPRECATED,
+    /**
+     * Created but never started: a start cut short between create and start (the engine went away, or
+     * the orchestrator died), whose cleanup could not run then. Not a failed start of the image: the
+     * start's own failure, if this process saw it, was counted then.
+     */
+    NEVER_STARTED,
     /** Not online within the boot timeout: a failed start. */
     BOOT_TIMEOUT,
     /** Was online, now its registration is offline or gone while the container still runs. */
@@ -38,9 +44,9 @@ public enum RemovalReason {
         return this != FORCED;
     }
 
-    /** The container has exited: no job can run in it any more. */
+    /** The container has exited (or never ran): no job can run in it any more. */
     public boolean containerExited() {
-        return this == EXITED || this == START_FAILED || this == RUNNER_VERSION_DEPRECATED;
+        return this == EXITED || this == START_FAILED || this == RUNNER_VERSION_DEPRECATED || this == NEVER_STARTED;
     }
 
     /** Counts as a failed start for the backoff. */

@@ -22,7 +22,7 @@ public final class RunnerClassifier {
         if (instance.isEmpty()) {
             return RunnerState.ORPHAN;
         }
-        if (instance.get().gone()) {
+        if (instance.get().gone() || neverStarted(instance.get())) {
             return RunnerState.STOPPING;
         }
         if (registration.isPresent() && registration.get().online()) {
@@ -30,5 +30,16 @@ public final class RunnerClassifier {
         }
         boolean withinBoot = !now.isAfter(instance.get().createdAt().plus(bootTimeout));
         return !seenOnline && withinBoot ? RunnerState.STARTING : RunnerState.ORPHAN;
+    }
+
+    /**
+     * Still only created when a pass looks: every start (create, secret files, start) ends within the
+     * pass that began it, and passes never overlap, so nobody is going to start this container. Its
+     * start was cut short, by an engine restart or the orchestrator's death, and the cleanup of the
+     * failed start could not reach the engine. Seen as booting it would hold a place under MAX until
+     * the boot timeout and then count as a failed start.
+     */
+    public static boolean neverStarted(RunnerInstance instance) {
+        return instance.state() == RunnerInstance.State.CREATED;
     }
 }

@@ -16,7 +16,7 @@ public enum RunnerState {
     IDLE,
     /** Online on GitHub and running a job: never removed. */
     BUSY,
-    /** Container exited (or being removed): on its way out. */
+    /** Container exited (or being removed, or created and never started): on its way out. */
     STOPPING,
     /** Only half of a runner: a registration without container, or a container GitHub does not show online. */
     ORPHAN;

@@ -145,7 +145,9 @@ public final class ScalingPolicy {
     public static List<Removal> cleanups(List<RunnerView> runners) {
         List<Removal> removals = new ArrayList<>();
         for (RunnerView runner : runners) {
-            if (runner.state() == RunnerState.STOPPING) {
+            if (runner.state() == RunnerState.STOPPING && runner.instance().filter(RunnerClassifier::neverStarted).isPresent()) {
+                removals.add(Removal.of(runner, RemovalReason.NEVER_STARTED));
+            } else if (runner.state() == RunnerState.STOPPING) {
                 removals.add(Removal.of(runner, exitReason(runner)));
             } else if (runner.state() == RunnerState.ORPHAN && runner.instance().isPresent()) {
                 removals.add(Removal.of(runner, runner.seenOnline() ? RemovalReason.LOST : RemovalReason.BOOT_TIMEOUT));

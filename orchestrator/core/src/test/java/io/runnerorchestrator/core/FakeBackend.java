@@ -73,6 +73,12 @@ final class FakeBackend implements RunnerBackend {
                 i.createdAt(), Optional.of(code), code == 0 ? "exited" : "exited with code " + code));
     }
 
+    /** A container created and never started, as a start cut short by an engine restart leaves it. */
+    synchronized void plantCreated(String name) {
+        instances.put(name, new RunnerInstance(name, "c-" + name, RunnerInstance.State.CREATED, "fake-runner:local",
+                clock.instant(), Optional.empty(), ""));
+    }
+
     synchronized Set<String> names() {
         return Set.copyOf(instances.keySet());
     }

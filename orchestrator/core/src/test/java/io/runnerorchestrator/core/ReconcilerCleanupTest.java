@@ -88,6 +88,24 @@ class ReconcilerCleanupTest {
     }
 
     @Test
+    void aContainerLeftCreatedByAStartCutShortIsRemovedAtOnceAndIsNoFailedStart() {
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 2, 1, 0), TestWorld.jit());
+        world.backend.plantCreated(TestWorld.PREFIX + "-cutshort1");
+        world.backend.plantCreated(TestWorld.PREFIX + "-cutshort2");
+        world.enqueue(2);
+
+        ReconcileSnapshot first = reconciler.reconcileOnce();
+        ReconcileSnapshot second = reconciler.reconcileOnce();
+
+        assertThat(world.metrics.scaledDown).containsExactly(RemovalReason.NEVER_STARTED, RemovalReason.NEVER_STARTED);
+        assertThat(first.counts().starting()).as("never counted as booting").isZero();
+        assertThat(world.backend.names()).as("the queue is served within MAX, well before the boot timeout")
+                .hasSize(2).noneMatch(name -> name.contains("cutshort"));
+        assertThat(world.metrics.startFailures).isEmpty();
+        assertThat(second.backoff().consecutiveFailures()).isZero();
+    }
+
+    @Test
     void whenGitHubRefusesTheDeleteTheContainerStays() {
         Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 5, 3, 1), TestWorld.jit());
         world.enqueue(3);

@@ -21,7 +21,9 @@ class RunnerClassifierTest {
             "none,        offline,       false,       0,     ORPHAN",
             "none,        idle,          true,        0,     ORPHAN",
             "exited,      idle,          true,        10,    STOPPING",
-            "created,     none,          false,       10,    STARTING",
+            // Still only created when a pass looks: a start cut short, nobody will start it.
+            "created,     none,          false,       10,    STOPPING",
+            "created,     offline,       false,       0,     STOPPING",
             "running,     none,          false,       120,   STARTING",
             "running,     none,          false,       121,   ORPHAN",
             "running,     offline,       false,       60,    STARTING",

@@ -26,8 +26,10 @@ import java.util.stream.IntStream;
 
 /**
  * One cluster per test: a redis-server of its own on a free port, a GitHub simulator, and several
- * orchestrator jars (each with its own instance id and runner prefix) on the one Docker engine.
- * {@link #close()} kills what still runs and removes the containers of these instance ids only.
+ * orchestrator jars (each with its own instance id and runner prefix) on one Docker engine: the
+ * shared one, or one of the test's own ({@link io.runnerorchestrator.e2e.PrivateDockerd}) when a
+ * test restarts it. {@link #close()} kills what still runs and removes the containers of these
+ * instance ids only.
  */
 final class ClusterWorld implements AutoCloseable {
     static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
@@ -40,27 +42,40 @@ final class ClusterWorld implements AutoCloseable {
 
     private final GitHubSimulator sim;
     private final RedisServerProcess redis;
-    private final E2eDocker docker = new E2eDocker();
+    private final E2eDocker docker;
+    /** DOCKER_HOST of the jars; null: the one this test process has. */
+    private final String dockerHost;
     private final List<String> ids;
     private final ClusterContainers containers;
     private final Map<String, OrchestratorProcess> running = new LinkedHashMap<>();
     private final List<OrchestratorProcess> all = new ArrayList<>();
 
-    private ClusterWorld(GitHubSimulator sim, RedisServerProcess redis, List<String> ids) {
+    private ClusterWorld(GitHubSimulator sim, RedisServerProcess redis, List<String> ids, String dockerHost) {
         this.sim = sim;
         this.redis = redis;
+        this.dockerHost = dockerHost;
+        this.docker = dockerHost == null ? new E2eDocker() : new E2eDocker(dockerHost);
         this.ids = List.copyOf(ids);
         this.containers = new ClusterContainers(docker, Set.copyOf(ids));
     }
 
     /** @param test a short name for the instance ids and log files */
     static ClusterWorld create(String test, int instances) throws IOException {
+        return create(test, instances, null);
+    }
+
+    /**
+     * @param dockerHost the engine of the jars' runner containers (which must hold their image); null
+     *                   for the one this test process uses
+     */
+    static ClusterWorld create(String test, int instances, String dockerHost) throws IOException {
         E2eDocker.buildFakeRunnerImage();
         String base = "e2e-" + test.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 6);
         RedisServerProcess redis = RedisServerProcess.startOnFreePort();
         GitHubSimulator sim = GitHubSimulator.start(SimConfig.builder().token(TOKEN)
                 .repository(REPO).rateLimit(RATE_LIMIT).build());
-        return new ClusterWorld(sim, redis, IntStream.rangeClosed(1, instances).mapToObj(n -> base + "-" + n).toList());
+        return new ClusterWorld(sim, redis, IntStream.rangeClosed(1, instances).mapToObj(n -> base + "-" + n).toList(),
+                dockerHost);
     }
 
     List<String> ids() {
@@ -139,6 +154,9 @@ final class ClusterWorld implements AutoCloseable {
         Map<String, String> env = JarEnvironment.againstSimulator(sim.baseUrl(), TOKEN, REPO, WEBHOOK_SECRET, id,
                 POLL_INTERVAL);
         env.put("REDIS_URL", redis.url());
+        if (dockerHost != null) {
+            env.put("DOCKER_HOST", dockerHost);
+        }
         env.putAll(settings);
         return env;
     }

@@ -11,26 +11,50 @@ import java.util.Set;
 
 /** What a chaos soak came to, as the table scripts/soak.sh prints and docs/reliability.md keeps. */
 record SoakReport(long seed, Duration duration, int faults, int queued, int completed, int lost, int busyRemoved,
-                  int maxLive, int max, int leakedContainers, int leakedRegistrations, Duration p95WaitCalm,
-                  int calmJobs) {
+                  int diedWithEngine, int maxLive, int max, int leakedContainers, int leakedRegistrations,
+                  Duration p95WaitCalm, int calmJobs) {
 
     /** A job waiting during a fault, or this long after it, is not counted in the calm p95. */
     static final Duration SETTLE_AFTER_FAULT = Duration.ofSeconds(15);
+    /**
+     * A job that ends unsuccessfully this long after its engine answered again died with the engine:
+     * the restarted engine stops the runners a crash left running (SIGTERM, SIGKILL after 10 s), and
+     * GitHub fails the job of a runner that went silent a few seconds later still.
+     */
+    static final Duration ENGINE_SETTLE = Duration.ofSeconds(30);
 
+    /** From the moment the soak's engine was stopped or killed until it answered again. */
+    record EngineOutage(Instant from, Instant to) {
+        boolean explains(SimState.Job job) {
+            return job.completedAt() != null && !job.completedAt().isBefore(from)
+                    && !job.completedAt().isAfter(to.plus(ENGINE_SETTLE));
+        }
+    }
+
+    /**
+     * @param engineOutages the restarts of the runners' engine: a job failed or cancelled within one
+     *                      lost its runner to the engine (it is counted in {@code diedWithEngine}, not
+     *                      as a runner the orchestrator removed while busy); still a completed job, as
+     *                      GitHub shows it, and nothing the orchestrator could have kept alive
+     */
     static SoakReport of(long seed, Duration duration, List<Fault> faults, SimState state, List<Long> ids, int max,
-                         int maxLive, int leakedContainers, int leakedRegistrations, Instant start) {
+                         int maxLive, int leakedContainers, int leakedRegistrations, Instant start,
+                         List<EngineOutage> engineOutages) {
         Set<Long> ours = new HashSet<>(ids);
         List<SimState.Job> jobs = state.jobs().stream().filter(job -> ours.contains(job.id())).toList();
         int completed = (int) jobs.stream().filter(job -> "completed".equals(job.status())).count();
-        int busyRemoved = (int) jobs.stream()
-                .filter(job -> job.conclusion() != null && !job.conclusion().equals("success")).count();
+        List<SimState.Job> unsuccessful = jobs.stream()
+                .filter(job -> job.conclusion() != null && !job.conclusion().equals("success")).toList();
+        int diedWithEngine = (int) unsuccessful.stream()
+                .filter(job -> engineOutages.stream().anyMatch(outage -> outage.explains(job))).count();
+        int busyRemoved = unsuccessful.size() - diedWithEngine;
         List<Duration> calmWaits = jobs.stream().filter(job -> job.startedAt() != null)
                 .filter(job -> faults.stream().noneMatch(f -> overlaps(job, f, start)))
                 .map(job -> Duration.between(job.queuedAt(), job.startedAt())).sorted().toList();
         Duration p95 = calmWaits.isEmpty() ? Duration.ZERO
                 : calmWaits.get(Math.min(calmWaits.size() - 1, (int) Math.ceil(calmWaits.size() * 0.95) - 1));
         return new SoakReport(seed, duration, faults.size(), ids.size(), completed, ids.size() - completed, busyRemoved,
-                maxLive, max, leakedContainers, leakedRegistrations, p95, calmWaits.size());
+                diedWithEngine, maxLive, max, leakedContainers, leakedRegistrations, p95, calmWaits.size());
     }
 
     private static boolean overlaps(SimState.Job job, Fault fault, Instant start) {
@@ -41,10 +65,10 @@ record SoakReport(long seed, Duration duration, int faults, int queued, int comp
 
     String table() {
         return String.join("\n",
-                "| seed | duration | faults | jobs queued | completed | lost | busy runners removed | max live containers / MAX | leaked containers | leaked registrations | p95 wait outside faults |",
-                "|---|---|---|---|---|---|---|---|---|---|---|",
+                "| seed | duration | faults | jobs queued | completed | lost | busy runners removed | jobs that died with the engine | max live containers / MAX | leaked containers | leaked registrations | p95 wait outside faults |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|",
                 "| " + seed + " | " + duration.toMinutes() + " min | " + faults + " | " + queued + " | " + completed + " | "
-                        + lost + " | " + busyRemoved + " | " + maxLive + " / " + max + " | " + leakedContainers + " | "
+                        + lost + " | " + busyRemoved + " | " + diedWithEngine + " | " + maxLive + " / " + max + " | " + leakedContainers + " | "
                         + leakedRegistrations + " | " + String.format("%.1f s (%d jobs)", p95WaitCalm.toMillis() / 1000.0,
                         calmJobs) + " |");
     }
