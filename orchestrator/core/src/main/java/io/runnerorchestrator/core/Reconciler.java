@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,7 +219,22 @@ this.picture = new GitHubPicture(github, hints, scaling.pollInterval(), scaling.
     }
 
     private Observation observe(Instant now) {
-        return observe(now, picture.look(now, ours()));
+        Set<String> deadPrefixes = coordinator.deadPeerPrefixes();
+        GitHubPicture.Seen github = picture.look(now, ours(deadPrefixes));
+        if (github.fresh() && !deadPrefixes.isEmpty()) {
+            coordinator.deadPeerRunners(onlineByPrefix(github.runners(), deadPrefixes));
+        }
+        return observe(now, github);
+    }
+
+    /** Per dead member's prefix, its registrations GitHub shows online: containers still running somewhere. */
+    private static Map<String, Integer> onlineByPrefix(List<GitHubRunner> registrations, Set<String> prefixes) {
+        Map<String, Integer> online = new HashMap<>();
+        for (String prefix : prefixes) {
+            online.put(prefix, (int) registrations.stream()
+                    .filter(r -> r.online() && RunnerNamer.named(r.name(), prefix)).count());
+        }
+        return online;
     }
 
     /** Manual commands and the shutdown act on what GitHub says now, never on hints. */
@@ -286,10 +302,10 @@ this.picture = new GitHubPicture(github, hints, scaling.pollInterval(), scaling.
 
     /**
      * Our runners, and for the leader also those of dead members: their offline registrations have no
-     * owner left to delete them (the policy removes offline orphan registrations and leaves online ones).
+     * owner left to delete them (the policy removes offline orphan registrations and leaves online ones),
+     * and their online ones are counted against MAX_RUNNERS for the cluster.
      */
-    private Predicate<String> ours() {
-        Set<String> deadPrefixes = coordinator.deadPeerPrefixes();
+    private Predicate<String> ours(Set<String> deadPrefixes) {
         return name -> namer.owns(name) || deadPrefixes.stream().anyMatch(p -> RunnerNamer.named(name, p));
     }
 

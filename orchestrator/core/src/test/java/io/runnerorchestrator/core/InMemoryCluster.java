@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A cluster's shared state in memory, with one {@link Coordinator} per member: places under MAX are
- * summed over the members, job claims are shared, and the test says who leads and who is dead.
+ * summed over the members (a dead one as the leader last counted it), job claims are shared, and the
+ * test says who leads and who is dead. Members are named by their runner prefix.
  */
 final class InMemoryCluster {
     private final Map<String, Integer> runners = new HashMap<>();
@@ -93,6 +94,19 @@ final class InMemoryCluster {
                 int granted = Math.max(0, Math.min(wanted, clusterMax - live - othersUsage(id)));
                 reserved.put(id, granted);
                 return granted;
+            }
+        }
+
+        /** Members here are named by their prefix, so the count replaces the dead member's own. */
+        @Override
+        public void deadPeerRunners(Map<String, Integer> onlineByPrefix) {
+            synchronized (InMemoryCluster.this) {
+                if (leader.equals(id)) {
+                    onlineByPrefix.forEach((prefix, n) -> {
+                        runners.put(prefix, n);
+                        reserved.put(prefix, 0);
+                    });
+                }
             }
         }
 

@@ -80,6 +80,25 @@ class ReconcilerClusterTest {
     }
 
     @Test
+    void theOnlineRunnersOfADeadMemberCountAgainstMaxUntilTheyGoOffline() {
+        ScalingSettings scaling = TestWorld.scaling(0, 4, 1, 0);
+        Reconciler b = instance("node-b", backendB, scaling);
+        world.github.register("node-gone-busy1111", Set.of(), true);
+        world.github.register("node-gone-idle2222", Set.of(), true);
+        cluster.died("node-gone");
+        cluster.lead("node-b");
+        world.enqueue(4);
+
+        b.reconcileOnce();
+        assertThat(backendB.names()).as("4 - the 2 the killed member's containers still run").hasSize(2);
+
+        world.github.setOnline("node-gone-busy1111", false);
+        world.github.setOnline("node-gone-idle2222", false);
+        b.reconcileOnce();
+        assertThat(backendB.names()).as("their containers are gone: MAX is b's again").hasSize(4);
+    }
+
+    @Test
     void aPrefixThatExtendsAnotherNeverMakesItsRunnersTheOthers() {
         ScalingSettings scaling = TestWorld.scaling(0, 5, 3, 1);
         Reconciler ci = instance("ci", world.backend, scaling);

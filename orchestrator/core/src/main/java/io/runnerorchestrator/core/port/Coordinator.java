@@ -2,6 +2,7 @@ package io.runnerorchestrator.core.port;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,6 +59,14 @@ public interface Coordinator {
      */
     default Set<String> deadPeerPrefixes() {
         return Set.of();
+    }
+
+    /**
+     * The leader's count, from a full look at GitHub, of the online runners of each prefix
+     * {@link #deadPeerPrefixes()} offered (zero included). A member killed without stopping leaves its
+     * containers running; until it is back they count against MAX_RUNNERS as this count says.
+     */
+    default void deadPeerRunners(Map<String, Integer> onlineByPrefix) {
     }
 
     /** The cluster as last seen, for the status API and metrics; never a blocking call to the store. */

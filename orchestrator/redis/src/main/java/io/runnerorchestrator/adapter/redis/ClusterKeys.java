@@ -57,6 +57,6 @@ final class ClusterKeys {
     }
 
     List<String> usage() {
-        return List.of(alive(), runners(), reserved());
+        return List.of(alive(), runners(), reserved(), members());
     }
 }

@@ -42,6 +42,7 @@ final class RedisCluster {
     private static final RedisScript<Long> LEASE = script("lease", Long.class);
     private static final RedisScript<Long> RESIGN = script("resign", Long.class);
     private static final RedisScript<Long> PLACE = script("place", Long.class);
+    private static final RedisScript<Long> DEAD_RUNNERS = script("dead_runners", Long.class);
 
     private final StringRedisTemplate redis;
     private final RedisClusterSettings settings;
@@ -126,6 +127,20 @@ final class RedisCluster {
             args.add(Integer.toString(share));
         });
         return redis.execute(PLACE, List.of(keys.lease(), keys.placement()), args.toArray()) == 1L;
+    }
+
+    /**
+     * The leader's count of the online runners of dead members' prefixes, replacing what those members
+     * last reported; false when fenced off.
+     */
+    boolean deadRunners(long token, Map<String, Integer> onlineByPrefix) {
+        List<String> args = new ArrayList<>(List.of(me, Long.toString(token)));
+        onlineByPrefix.forEach((prefix, online) -> {
+            args.add(prefix);
+            args.add(Integer.toString(online));
+        });
+        return redis.execute(DEAD_RUNNERS, List.of(keys.alive(), keys.members(), keys.runners(), keys.reserved(),
+                keys.lease()), args.toArray()) == 1L;
     }
 
     Snapshot snapshot() {

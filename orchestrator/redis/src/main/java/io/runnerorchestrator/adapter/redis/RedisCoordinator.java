@@ -10,6 +10,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -118,6 +119,15 @@ public final class RedisCoordinator implements Coordinator, AutoCloseable {
         // Read afresh: a member that just came back must not lose its booting runners' registrations.
         return shared("dead_peers", () -> ClusterSnapshots.deadPrefixes(cluster.snapshot(), settings.instanceId()),
                 Set::of);
+    }
+
+    @Override
+    public void deadPeerRunners(Map<String, Integer> onlineByPrefix) {
+        long token = lease.token();
+        if (onlineByPrefix.isEmpty() || token == 0 || link.degraded()) {
+            return;
+        }
+        shared("dead_peer_runners", () -> cluster.deadRunners(token, onlineByPrefix), () -> false);
     }
 
     @Override

@@ -112,7 +112,7 @@ class RedisClusterTest {
     }
 
     @Test
-    void aDeadMembersPlacesAndClaimsAreFreedWhenItsTtlLapses() {
+    void aDeadMembersClaimsLapseWithItsTtlButItsRunnersCountUntilTheLeaderFindsThemGone() {
         RedisCluster dying = member("dying", Duration.ofSeconds(1));
         RedisCluster survivor = member("survivor");
         dying.report(4);
@@ -120,9 +120,16 @@ class RedisClusterTest {
         assertThat(survivor.claim(42, Duration.ofMinutes(5))).isFalse();
         assertThat(survivor.reserve(0, 10, 5)).isEqualTo(1);
 
-        await("the dying member's places freed").atMost(Duration.ofSeconds(10))
-                .until(() -> survivor.reserve(0, 10, 5) == 5);
-        assertThat(survivor.claim(42, Duration.ofMinutes(5))).as("claim of a dead member taken over").isTrue();
+        await("claim of a dead member taken over").atMost(Duration.ofSeconds(10))
+                .until(() -> survivor.claim(42, Duration.ofMinutes(5)));
+        assertThat(survivor.reserve(0, 10, 5)).as("its 4 containers may run on without it").isEqualTo(1);
+
+        long token = survivor.lease();
+        assertThat(token).as("survivor leads").isPositive();
+        assertThat(dying.deadRunners(token, Map.of("dying-runners", 0))).as("fenced: not the leader").isFalse();
+        assertThat(survivor.reserve(0, 10, 5)).isEqualTo(1);
+        assertThat(survivor.deadRunners(token, Map.of("dying-runners", 0))).isTrue();
+        assertThat(survivor.reserve(0, 10, 5)).as("GitHub shows none of them online").isEqualTo(5);
     }
 
     @Test

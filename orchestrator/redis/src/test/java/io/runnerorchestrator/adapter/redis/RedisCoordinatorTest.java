@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -135,6 +136,25 @@ class RedisCoordinatorTest {
             assertThat(leader.coordinator().deadPeerPrefixes()).containsExactly("node-gone-pfx");
             assertThat(other.coordinator().deadPeerPrefixes()).isEmpty();
         });
+    }
+
+    @Test
+    void aKilledMembersRunnersCountAgainstMaxUntilTheLeaderFindsThemGone() {
+        Member killed = member("node-killed");
+        Member a = member("node-a");
+        killed.coordinator().report(3, 0, 4);
+        killed.connection().close();
+        await("node-killed is dead").atMost(DEADLINE).until(() -> a.coordinator().status().instances().stream()
+                .anyMatch(m -> m.id().equals("node-killed") && !m.alive()));
+
+        assertThat(a.coordinator().report(0, 0, 4).maxRunners()).as("its 3 containers run on").isEqualTo(1);
+        assertThat(a.coordinator().reserveSlots(0, 4, 4)).isEqualTo(1);
+
+        await().atMost(DEADLINE).until(() -> a.coordinator().isLeader());
+        a.coordinator().deadPeerRunners(Map.of("node-killed-pfx", 1));
+        assertThat(a.coordinator().report(0, 0, 4).maxRunners()).as("GitHub shows one of them online").isEqualTo(3);
+        a.coordinator().deadPeerRunners(Map.of("node-killed-pfx", 0));
+        assertThat(a.coordinator().reserveSlots(0, 4, 4)).as("none left").isEqualTo(4);
     }
 
     @Test
