@@ -98,12 +98,12 @@ public final class RedisCoordinator implements Coordinator, AutoCloseable {
                     settings.instanceId()));
             int max = Math.max(0, clusterMax - report.othersUsage());
             return new ClusterLimits(minShare, link.settling() ? Math.min(max, localShare(clusterMax)) : max, false);
-        }, () -> new ClusterLimits(localShare(clusterMin), localShare(clusterMax), true));
+        }, () -> new ClusterLimits(localShare(clusterMin), degradedMax(clusterMax), true));
     }
 
     @Override
     public int reserveSlots(int runners, int wanted, int clusterMax) {
-        int withinShare = Math.max(0, Math.min(wanted, localShare(clusterMax) - runners));
+        int withinShare = Math.max(0, Math.min(wanted, degradedMax(clusterMax) - runners));
         // Just rejoined: Redis may not know yet what the members still on their way back hold.
         int asked = link.settling() ? withinShare : wanted;
         int granted = shared("reserve", () -> cluster.reserve(runners, asked, clusterMax), () -> withinShare);
@@ -144,6 +144,18 @@ public final class RedisCoordinator implements Coordinator, AutoCloseable {
     @Override
     public void close() {
         heartbeat.close();
+    }
+
+    /**
+     * The MAX this instance keeps to without Redis (and for one ttl after it is back): its share, and
+     * never more than what the others were last seen not to use, since a member over its share when
+     * Redis went away keeps its runners.
+     */
+    private int degradedMax(int clusterMax) {
+        String me = settings.instanceId();
+        int othersLastSeen = heartbeat.view().instances().stream().filter(m -> !m.id().equals(me))
+                .mapToInt(m -> m.runners() + m.reserved()).sum();
+        return Math.max(0, Math.min(localShare(clusterMax), clusterMax - othersLastSeen));
     }
 
     private int localShare(int total) {

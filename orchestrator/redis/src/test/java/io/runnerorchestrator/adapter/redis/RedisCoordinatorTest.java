@@ -201,6 +201,22 @@ class RedisCoordinatorTest {
     }
 
     @Test
+    void withoutRedisAnInstanceNeverTakesWhatTheOthersWereLastSeenToUse() throws Exception {
+        Member a = member("node-a");
+        Member b = member("node-b");
+        b.coordinator().report(3, 0, 4);
+        await("a has seen b's 3").atMost(DEADLINE).until(() -> a.coordinator().status().instances().stream()
+                .anyMatch(m -> m.id().equals("node-b") && m.runners() == 3));
+
+        server.stop();
+
+        ClusterLimits degraded = a.coordinator().report(0, 0, 4);
+        assertThat(degraded.degraded()).isTrue();
+        assertThat(degraded.maxRunners()).as("a's share is 2, but b was last seen with 3 of the 4").isEqualTo(1);
+        assertThat(a.coordinator().reserveSlots(0, 4, 4)).isEqualTo(1);
+    }
+
+    @Test
     void withoutRedisEachInstanceRunsOnItsShareAndRejoinsWithoutCountingTwice() throws Exception {
         Member a = member("node-a");
         Member b = member("node-b");
