@@ -84,7 +84,8 @@ public record SimConfig(
                 + ", messagePollWait=" + messagePollWait + "]";
     }
 
-    /** Defaults: 127.0.0.1, ephemeral port, offline after 5 s, 5,000 requests an hour, system clock. */
+    /** Defaults: 127.0.0.1, ephemeral port, offline after 5 s, 5,000 requests an hour, a clock
+     * that starts at the wall time and then only moves with a monotonic ticker ({@link MonotonicClock}). */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
@@ -92,7 +93,7 @@ public record SimConfig(
         private final List<String> repositories = new ArrayList<>();
         private Duration offlineAfter = Duration.ofSeconds(5);
         private int rateLimit = 5000;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = MonotonicClock.startingNow();
         private GitHubAppConfig app;
         private String pathPrefix = "";
         private Duration messagePollWait = Duration.ofSeconds(50);

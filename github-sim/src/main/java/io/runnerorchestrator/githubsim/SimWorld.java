@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Everything the simulated GitHub knows: repositories, runners, workflow runs and jobs. One
  * monitor guards it all; runners waiting for a job wait on it and are woken by every change.
  * Offline detection is evaluated on each access ({@link #sweep()}), and by a periodic caller.
  */
 final class SimWorld {
+    private static final Logger log = LoggerFactory.getLogger(SimWorld.class);
     static final String WORKFLOW_NAME = "CI";
 
     private final List<String> repositories;
@@ -274,6 +278,8 @@ final class SimWorld {
         Instant now = now();
         for (SimRunner runner : List.copyOf(runners.values())) {
             if (runner.busy() && !runner.online(now, offlineAfter)) {
+                log.warn("sim.job.failed_offline job={} runner={} silent_ms={}", runner.jobId(), runner.name(),
+                        runner.lastContact() == null ? -1 : Duration.between(runner.lastContact(), now).toMillis());
                 finish(jobs.get(runner.jobId()), "failure");
                 runners.put(runner.id(), runner.withJob(null));
             }

@@ -102,6 +102,8 @@ class ChaosSoakIT {
         Instant start = Instant.now();
         Random jobRandom = new Random(seed * 31 + 7);
         scheduler.scheduleWithFixedDelay(() -> enqueue(jobRandom), 0, 2, TimeUnit.SECONDS);
+        ClockStepWatch clockSteps = new ClockStepWatch(faultLog::add);
+        scheduler.scheduleAtFixedRate(clockSteps::sample, 1, 1, TimeUnit.SECONDS);
         for (Fault fault : faults) {
             scheduler.schedule(() -> begin(fault, settings), fault.at().toMillis(), TimeUnit.MILLISECONDS);
             scheduler.schedule(() -> end(fault, settings), fault.end().toMillis(), TimeUnit.MILLISECONDS);
@@ -127,10 +129,10 @@ class ChaosSoakIT {
         }
         SoakReport report = SoakReport.of(seed, duration, faults, drained, jobs, MAX, world.containers().maxRunning(),
                 leakedContainers(), leakedRegistrations(), start, List.copyOf(engineOutages));
-        System.out.println(report.table());
+        System.out.println(report.markdown());
         faultLog.forEach(System.out::println);
         Path file = Path.of("target", "soak-report.md");
-        Files.writeString(file, report.table() + "\n" + String.join("\n", faultLog) + "\n");
+        Files.writeString(file, report.markdown() + "\n\n" + String.join("\n", faultLog) + "\n");
 
         assertThat(report.lost()).as("jobs lost").isZero();
         assertThat(report.busyRemoved()).as("jobs whose runner was removed under them").isZero();

@@ -12,7 +12,7 @@ import java.util.Set;
 /** What a chaos soak came to, as the table scripts/soak.sh prints and docs/reliability.md keeps. */
 record SoakReport(long seed, Duration duration, int faults, int queued, int completed, int lost, int busyRemoved,
                   int diedWithEngine, int maxLive, int max, int leakedContainers, int leakedRegistrations,
-                  Duration p95WaitCalm, int calmJobs) {
+                  Duration p95WaitCalm, int calmJobs, List<String> busyRemovedJobs) {
 
     /** A job waiting during a fault, or this long after it, is not counted in the calm p95. */
     static final Duration SETTLE_AFTER_FAULT = Duration.ofSeconds(15);
@@ -45,22 +45,37 @@ record SoakReport(long seed, Duration duration, int faults, int queued, int comp
         int completed = (int) jobs.stream().filter(job -> "completed".equals(job.status())).count();
         List<SimState.Job> unsuccessful = jobs.stream()
                 .filter(job -> job.conclusion() != null && !job.conclusion().equals("success")).toList();
-        int diedWithEngine = (int) unsuccessful.stream()
-                .filter(job -> engineOutages.stream().anyMatch(outage -> outage.explains(job))).count();
-        int busyRemoved = unsuccessful.size() - diedWithEngine;
+        List<SimState.Job> unexplained = unsuccessful.stream()
+                .filter(job -> engineOutages.stream().noneMatch(outage -> outage.explains(job))).toList();
+        int diedWithEngine = unsuccessful.size() - unexplained.size();
+        int busyRemoved = unexplained.size();
         List<Duration> calmWaits = jobs.stream().filter(job -> job.startedAt() != null)
                 .filter(job -> faults.stream().noneMatch(f -> overlaps(job, f, start)))
                 .map(job -> Duration.between(job.queuedAt(), job.startedAt())).sorted().toList();
         Duration p95 = calmWaits.isEmpty() ? Duration.ZERO
                 : calmWaits.get(Math.min(calmWaits.size() - 1, (int) Math.ceil(calmWaits.size() * 0.95) - 1));
         return new SoakReport(seed, duration, faults.size(), ids.size(), completed, ids.size() - completed, busyRemoved,
-                diedWithEngine, maxLive, max, leakedContainers, leakedRegistrations, p95, calmWaits.size());
+                diedWithEngine, maxLive, max, leakedContainers, leakedRegistrations, p95, calmWaits.size(),
+                unexplained.stream().map(SoakReport::describe).toList());
+    }
+
+    /** One line per job counted as busy-removed, so a failed soak names what to look for in the logs. */
+    private static String describe(SimState.Job job) {
+        return "- job " + job.id() + " " + job.conclusion() + " runner=" + job.runnerName() + " queued="
+                + job.queuedAt() + " started=" + job.startedAt() + " completed=" + job.completedAt();
     }
 
     private static boolean overlaps(SimState.Job job, Fault fault, Instant start) {
         Instant from = start.plus(fault.at());
         Instant to = start.plus(fault.end()).plus(SETTLE_AFTER_FAULT);
         return job.queuedAt().isBefore(to) && job.startedAt().isAfter(from);
+    }
+
+    /** The table, then the jobs counted as busy-removed, if any. */
+    String markdown() {
+        return busyRemovedJobs.isEmpty() ? table()
+                : table() + "\n\nJobs that ended unsuccessfully outside an engine outage:\n"
+                        + String.join("\n", busyRemovedJobs);
     }
 
     String table() {

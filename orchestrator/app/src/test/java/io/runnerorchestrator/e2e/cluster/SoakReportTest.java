@@ -31,6 +31,7 @@ class SoakReportTest {
         assertThat(report.busyRemoved()).isZero();
         assertThat(report.completed()).isEqualTo(3);
         assertThat(report.lost()).isZero();
+        assertThat(report.markdown()).isEqualTo(report.table());
     }
 
     @Test
@@ -41,6 +42,8 @@ class SoakReportTest {
 
         assertThat(report.diedWithEngine()).isZero();
         assertThat(report.busyRemoved()).isEqualTo(2);
+        assertThat(report.markdown()).as("the report names each such job")
+                .contains("- job 1 cancelled", "- job 2 cancelled");
     }
 
     @Test
