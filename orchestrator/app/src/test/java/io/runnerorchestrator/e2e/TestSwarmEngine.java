@@ -96,6 +96,14 @@ final class TestSwarmEngine implements AutoCloseable {
 
     /** Names of this instance's runner services whose task runs now (`docker service ps` shows Running). */
     Set<String> running(String instanceId) {
+        try {
+            return runningNow(instanceId);
+        } catch (NotFoundException e) {
+            return runningNow(instanceId); // a service went between listing it and its tasks
+        }
+    }
+
+    private Set<String> runningNow(String instanceId) {
         List<Service> services = services(instanceId);
         if (services.isEmpty()) {
             return Set.of();

@@ -87,11 +87,14 @@ public final class SwarmRunnerBackend implements RunnerBackend {
         List<Task> tasks;
         Map<String, String> nodes;
         try {
-            services = docker.listServicesCmd().withLabelFilter(labels.filter()).exec().stream()
-                    .filter(s -> s.getSpec() != null && labels.owns(s.getSpec().getLabels()))
-                    .toList();
-            tasks = services.isEmpty() ? List.of() : docker.listTasksCmd()
-                    .withServiceFilter(services.stream().map(Service::getId).toArray(String[]::new)).exec();
+            services = ownServices();
+            try {
+                tasks = tasksOf(services);
+            } catch (NotFoundException e) {
+                // A service went between the two calls (its removal, or a user's): look again once.
+                services = ownServices();
+                tasks = tasksOf(services);
+            }
             nodes = tasks.isEmpty() ? Map.of() : nodeNames();
         } catch (RuntimeException e) {
             throw SwarmFailure.of(ALL_RUNNERS, "listing services", e, Redactor.none());
@@ -101,6 +104,17 @@ public final class SwarmRunnerBackend implements RunnerBackend {
                         (a, b) -> created(a).compareTo(created(b)) >= 0 ? a : b));
         removeOrphanSecrets(services);
         return services.stream().map(s -> toInstance(s, Optional.ofNullable(latest.get(s.getId())), nodes)).toList();
+    }
+
+    private List<Service> ownServices() {
+        return docker.listServicesCmd().withLabelFilter(labels.filter()).exec().stream()
+                .filter(s -> s.getSpec() != null && labels.owns(s.getSpec().getLabels()))
+                .toList();
+    }
+
+    private List<Task> tasksOf(List<Service> services) {
+        return services.isEmpty() ? List.of() : docker.listTasksCmd()
+                .withServiceFilter(services.stream().map(Service::getId).toArray(String[]::new)).exec();
     }
 
     @Override
