@@ -1,9 +1,8 @@
 package io.runnerorchestrator.e2e;
 
+import io.runnerorchestrator.githubsim.SimState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.runnerorchestrator.githubsim.SimState;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -86,9 +85,10 @@ class ScaleSetE2EIT {
 
     /**
      * The passes the listener's messages trigger act on the news without reading the REST runner list:
-     * it is read (with ETags) only by the full look due once per POLL_INTERVAL, so during the burst at
-     * most once per POLL_INTERVAL elapsed, plus one for the look under way and one for a pass that
-     * failed (a failure makes the next look full), however many jobs and messages there are.
+     * it is read (with ETags) only by the full look due once per POLL_INTERVAL (at most half the boot
+     * timeout: the harness's 60 s leaves it at 30 s), so during the burst at most once per POLL_INTERVAL
+     * elapsed, plus one for the look under way and one for a pass that failed (a failure makes the next
+     * look full), however many jobs and messages there are.
      */
     private static void assertRunnerListReadOnlyAsTheSafetyNet(SimState.Requests before, SimState.Requests after,
                                                                 Duration burst, int jobs) {
