@@ -138,9 +138,7 @@ final class DecisionExecutor {
         if (removal.registrationId().isPresent() || !removal.container() || removal.reason().containerExited()) {
             return removal;
         }
-        return github.listRunners().stream()
-                .filter(runner -> runner.name().equals(removal.runnerName()))
-                .findFirst()
+        return github.runnerNamed(removal.runnerName())
                 .map(runner -> new Removal(removal.runnerName(), Optional.of(runner.id()), true, removal.reason()))
                 .orElse(removal);
     }

@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  * that a booting runner cannot look timed out for want of a fresh runner list). While webhooks
  * arrive, a full look scans the queue (the runs and their jobs) only every {@value #QUEUE_SCAN_STRETCH}
  * poll intervals: the hints keep the queue known in between, and the scan is the safety net for a lost
- * delivery. Without webhooks every pass is a full look. Used from the reconcile thread only.
+ * delivery. Without webhooks every pass is a full look. With {@link GitHubNews#MESSAGE_STREAM} every pass
+ * reads the queue (kept in memory, no request), and between full looks a pass without news trusts the last
+ * look too: the stream would have said what changed. Used from the reconcile thread only.
  */
 final class GitHubPicture {
     private static final Logger log = LoggerFactory.getLogger(GitHubPicture.class);
@@ -41,6 +43,7 @@ final class GitHubPicture {
 
     private final GitHub github;
     private final QueueHints hints;
+    private final GitHubNews news;
     private final Duration fullLookEvery;
     private final Duration queueScanEvery;
     private final Map<String, GitHubRunner> runners = new LinkedHashMap<>();
@@ -49,25 +52,30 @@ final class GitHubPicture {
     private Instant lastQueueScan;
     private Instant lastHint;
 
-    GitHubPicture(GitHub github, QueueHints hints, Duration pollInterval, Duration bootTimeout) {
+    GitHubPicture(GitHub github, QueueHints hints, GitHubNews news, Duration pollInterval, Duration bootTimeout) {
         this.github = github;
         this.hints = hints;
+        this.news = news;
         this.fullLookEvery = atMost(pollInterval, bootTimeout.dividedBy(2));
         this.queueScanEvery = pollInterval.multipliedBy(QUEUE_SCAN_STRETCH);
     }
 
     /** @param ours whether a runner name is one of ours (registrations of others are left out) */
     Seen look(Instant now, Predicate<String> ours) {
-        List<Hint> news = hints.drain();
-        lastHint = news.isEmpty() ? lastHint : now;
-        boolean applied = news.stream().allMatch(hint -> apply(hint, ours));
+        List<Hint> changes = hints.drain();
+        lastHint = changes.isEmpty() ? lastHint : now;
+        boolean applied = changes.stream().allMatch(hint -> apply(hint, ours));
         boolean recent = lastFullLook != null && now.isBefore(lastFullLook.plus(fullLookEvery));
-        if (!news.isEmpty() && applied && recent) {
-            log.debug("github.look kind=hinted hints={}", news.size());
+        boolean streamed = news == GitHubNews.MESSAGE_STREAM;
+        if ((!changes.isEmpty() || streamed) && applied && recent) {
+            log.debug("github.look kind=hinted hints={}", changes.size());
+            if (streamed) {
+                scanQueue(now);
+            }
             return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), false);
         }
-        log.debug("github.look kind=full hints={} cause={}", news.size(),
-                !applied ? "unknown_runner" : news.isEmpty() ? "no_hints" : "due");
+        log.debug("github.look kind=full hints={} cause={}", changes.size(),
+                !applied ? "unknown_runner" : changes.isEmpty() && !streamed ? "no_hints" : "due");
         return fullLook(now, ours, applied);
     }
 
@@ -87,15 +95,19 @@ final class GitHubPicture {
         List<GitHubRunner> listed = github.listRunners().stream().filter(r -> ours.test(r.name())).toList();
         runners.clear();
         listed.forEach(r -> runners.put(r.name(), r));
-        if (!hintsApplied || dueForQueueScan(now)) {
-            lastQueueScan = null;
-            List<QueuedJob> jobs = github.listQueuedJobs();
-            queued.clear();
-            jobs.forEach(j -> queued.put(j.id(), j));
-            lastQueueScan = now;
+        if (!hintsApplied || news == GitHubNews.MESSAGE_STREAM || dueForQueueScan(now)) {
+            scanQueue(now);
         }
         lastFullLook = now;
         return new Seen(listed, List.copyOf(queued.values()), true);
+    }
+
+    private void scanQueue(Instant now) {
+        lastQueueScan = null;
+        List<QueuedJob> jobs = github.listQueuedJobs();
+        queued.clear();
+        jobs.forEach(j -> queued.put(j.id(), j));
+        lastQueueScan = now;
     }
 
     /** Always without webhooks; with them, once the queue's last scan is {@code queueScanEvery} old. */

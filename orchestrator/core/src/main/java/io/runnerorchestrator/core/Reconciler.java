@@ -71,6 +71,13 @@ public final class Reconciler {
     /** With other scaling rules than {@link ScalingPolicy}'s (the benchmark compares some). */
     public Reconciler(ScalingSettings scaling, DecisionPolicy policy, RunnerSettings runners, GitHub github,
                       RunnerBackend backend, Coordinator coordinator, OrchestratorMetrics metrics, Clock clock) {
+        this(scaling, policy, runners, github, backend, coordinator, metrics, clock, GitHubNews.WEBHOOKS);
+    }
+
+    /** @param news how passes between full looks at GitHub learn what changed there */
+    public Reconciler(ScalingSettings scaling, DecisionPolicy policy, RunnerSettings runners, GitHub github,
+                      RunnerBackend backend, Coordinator coordinator, OrchestratorMetrics metrics, Clock clock,
+                      GitHubNews news) {
         this.scaling = scaling;
         this.policy = policy;
         this.github = github;
@@ -87,7 +94,7 @@ public final class Reconciler {
         this.claims = new JobClaims(coordinator, scaling.bootTimeout().plus(scaling.pollInterval()));
         this.executor = new DecisionExecutor(github, backend, provisioner, claims, backoff, metrics, clock, startPool);
         this.failures = new PassFailures(UNAUTHORIZED_RETRY, scaling.pollInterval());
-this.picture = new GitHubPicture(github, hints, scaling.pollInterval(), scaling.bootTimeout());
+        this.picture = new GitHubPicture(github, hints, news, scaling.pollInterval(), scaling.bootTimeout());
         this.snapshot = ReconcileSnapshot.initial(scaling, clock.instant());
     }
 

@@ -43,6 +43,11 @@ final class TestWorld {
         return new Reconciler(scaling, runners, github, backend, coordinator, metrics, clock);
     }
 
+    Reconciler reconciler(ScalingSettings scaling, RunnerSettings runners, GitHubNews news) {
+        return new Reconciler(scaling, DecisionPolicy.SCALING_POLICY, runners, github, backend, coordinator, metrics,
+                clock, news);
+    }
+
     /** Every running container not yet online connects: JIT runners go online, token runners register. */
     void bootAll() {
         backend.list().stream().filter(i -> !i.gone()).forEach(i -> boot(i.name()));

@@ -8,6 +8,8 @@ import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.OrchestratorMetrics;
 import io.runnerorchestrator.core.PassHealth;
 import io.runnerorchestrator.core.ReconcileLoop;
+import io.runnerorchestrator.core.DecisionPolicy;
+import io.runnerorchestrator.core.GitHubNews;
 import io.runnerorchestrator.core.Reconciler;
 import io.runnerorchestrator.core.SnapshotListener;
 import io.runnerorchestrator.core.port.Coordinator;
@@ -28,7 +30,9 @@ public class CoreWiring {
     @Bean
     Reconciler reconciler(OrchestratorConfig config, GitHub github, RunnerBackend backend, Coordinator coordinator,
                           OrchestratorMetrics metrics, Clock clock) {
-        return new Reconciler(config.scaling(), config.runner(), github, backend, coordinator, metrics, clock);
+        GitHubNews news = config.demand().scaleSet() ? GitHubNews.MESSAGE_STREAM : GitHubNews.WEBHOOKS;
+        return new Reconciler(config.scaling(), DecisionPolicy.SCALING_POLICY, config.runner(), github, backend,
+                coordinator, metrics, clock, news);
     }
 
     /** Where webhooks report which runner took which job. */

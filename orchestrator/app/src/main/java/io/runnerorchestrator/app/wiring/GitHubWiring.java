@@ -7,6 +7,7 @@ import io.runnerorchestrator.adapter.github.HttpGitHub;
 import io.runnerorchestrator.adapter.github.PersonalAccessToken;
 import io.runnerorchestrator.adapter.github.app.GitHubAppCredentials;
 import io.runnerorchestrator.adapter.github.scaleset.ActionsServiceClient;
+import io.runnerorchestrator.adapter.github.scaleset.BusyRunners;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetDemand;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetGitHub;
 import io.runnerorchestrator.app.config.GitHubSettings;
@@ -28,9 +29,11 @@ public class GitHubWiring {
     /** In scale-set mode the queue and registrations go through the scale set ({@link ScaleSetWiring}). */
     @Bean
     GitHub gitHub(OrchestratorConfig config, GitHubRequestListener listener, Clock clock,
-                  ObjectProvider<ActionsServiceClient> scaleSetClient, ObjectProvider<ScaleSetDemand> demand) {
+                  ObjectProvider<ActionsServiceClient> scaleSetClient, ObjectProvider<ScaleSetDemand> demand,
+                  ObjectProvider<BusyRunners> busy) {
         HttpGitHub rest = rest(config, listener, clock);
-        return config.demand().scaleSet() ? new ScaleSetGitHub(rest, scaleSetClient.getObject(), demand.getObject()) : rest;
+        return config.demand().scaleSet()
+                ? new ScaleSetGitHub(rest, scaleSetClient.getObject(), demand.getObject(), busy.getObject()) : rest;
     }
 
     static HttpGitHub rest(OrchestratorConfig config, GitHubRequestListener listener, Clock clock) {

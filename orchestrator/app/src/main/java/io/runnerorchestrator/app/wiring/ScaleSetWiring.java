@@ -3,9 +3,12 @@ package io.runnerorchestrator.app.wiring;
 import io.runnerorchestrator.adapter.github.GitHubRequestListener;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
 import io.runnerorchestrator.adapter.github.scaleset.ActionsServiceClient;
+import io.runnerorchestrator.adapter.github.scaleset.BusyRunners;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetDemand;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetListener;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
+import io.runnerorchestrator.core.JobAssignments;
+import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.ReconcileLoop;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,11 @@ public class ScaleSetWiring {
         return new ScaleSetDemand();
     }
 
+    @Bean
+    BusyRunners busyRunners() {
+        return new BusyRunners();
+    }
+
     /** Registration tokens (about one an hour) come from a REST client of its own. */
     @Bean
     ActionsServiceClient actionsServiceClient(OrchestratorConfig config, GitHubRequestListener listener, Clock clock) {
@@ -41,11 +49,13 @@ public class ScaleSetWiring {
 
     @Bean
     ScaleSetListenerLifecycle scaleSetListener(ActionsServiceClient client, ScaleSetDemand demand,
+                                               BusyRunners busy, QueueHints hints, JobAssignments assignments,
                                                OrchestratorConfig config, ReconcileLoop loop) {
         ScaleSetListener.Settings settings = new ScaleSetListener.Settings(config.demand().scaleSetName(),
                 config.demand().runnerGroup(), config.runner().labels(), config.instanceId(),
                 config.scaling().maxRunners());
-        return new ScaleSetListenerLifecycle(new ScaleSetListener(client, settings, demand, loop::requestPass));
+        return new ScaleSetListenerLifecycle(new ScaleSetListener(client, settings, demand,
+                busy.andThen(new ScaleSetHints(hints, assignments)), loop::requestPass));
     }
 
     /** One phase before the loop's: starts before it, stops after its shutdown pass. */

@@ -16,6 +16,11 @@ public interface GitHub {
     /** One runner, or empty when GitHub no longer knows it. */
     Optional<GitHubRunner> getRunner(long runnerId);
 
+    /** The runner of this name, or empty; by default from the whole list, where no cheaper lookup exists. */
+    default Optional<GitHubRunner> runnerNamed(String name) {
+        return listRunners().stream().filter(runner -> runner.name().equals(name)).findFirst();
+    }
+
     /**
      * Jobs that wait for a runner: status {@code queued}, found in queued and in_progress runs (a
      * matrix run turns in_progress while some of its jobs still wait); in org scope across the

@@ -214,14 +214,30 @@ public final class ActionsServiceClient {
         }
     }
 
+    /** A runner by name, online or not; never busy: the agent record does not say (see {@link BusyRunners}). */
     public Optional<GitHubRunner> runnerByName(String name) {
         JsonNode found = admin("GET", "_apis/distributedtask/pools/0/agents", "&agentName=" + encode(name), null).path("value");
         if (!found.isArray() || found.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode agent = found.get(0);
-        return Optional.of(new GitHubRunner(agent.path("id").asLong(), agent.path("name").asString(name), "Linux",
-                "online".equalsIgnoreCase(agent.path("status").asString("")), false, Set.of()));
+        return Optional.of(runner(found.get(0), name));
+    }
+
+    /** A runner by id, online or not; never busy: the agent record does not say (see {@link BusyRunners}). */
+    public Optional<GitHubRunner> runner(long runnerId) {
+        try {
+            return Optional.of(runner(admin("GET", "_apis/distributedtask/pools/0/agents/" + runnerId, "", null), ""));
+        } catch (ActionsServiceException e) {
+            if (e.is("AgentNotFoundException") || e.kind() == Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static GitHubRunner runner(JsonNode agent, String name) {
+        return new GitHubRunner(agent.path("id").asLong(), agent.path("name").asString(name), "Linux",
+                "online".equalsIgnoreCase(agent.path("status").asString("")), false, Set.of());
     }
 
     // ---- the admin connection and the wire ----------------------------------------------------

@@ -14,19 +14,22 @@ import java.util.Optional;
 
 /**
  * The {@link GitHub} port in scale-set mode: the queue is what the scale set's messages say
- * ({@link ScaleSetDemand}), runners are registered and removed through the Actions service, and the
- * runner list (busy, online) still comes from the REST API, read with ETags.
+ * ({@link ScaleSetDemand}), runners are registered, looked up one by one and removed through the Actions
+ * service (whose agent record says online, while the messages say busy: {@link BusyRunners}), and the
+ * full runner list still comes from the REST API, read with ETags, for the core's periodic full look.
  */
 public final class ScaleSetGitHub implements GitHub {
 
     private final GitHub rest;
     private final ActionsServiceClient client;
     private final ScaleSetDemand demand;
+    private final BusyRunners busy;
 
-    public ScaleSetGitHub(GitHub rest, ActionsServiceClient client, ScaleSetDemand demand) {
+    public ScaleSetGitHub(GitHub rest, ActionsServiceClient client, ScaleSetDemand demand, BusyRunners busy) {
         this.rest = rest;
         this.client = client;
         this.demand = demand;
+        this.busy = busy;
     }
 
     @Override
@@ -34,9 +37,25 @@ public final class ScaleSetGitHub implements GitHub {
         return rest.listRunners();
     }
 
+    /** Not a REST request: the core asks before each removal of an idle runner. */
     @Override
     public Optional<GitHubRunner> getRunner(long runnerId) {
-        return rest.getRunner(runnerId);
+        Optional<GitHubRunner> runner = client.runner(runnerId).map(this::withBusy);
+        if (runner.isEmpty()) {
+            busy.gone(runnerId);
+        }
+        return runner;
+    }
+
+    /** Not a REST request (the default reads the whole list). */
+    @Override
+    public Optional<GitHubRunner> runnerNamed(String name) {
+        return client.runnerByName(name).map(this::withBusy);
+    }
+
+    private GitHubRunner withBusy(GitHubRunner runner) {
+        return busy.busy(runner.id()) ? new GitHubRunner(runner.id(), runner.name(), runner.os(), runner.online(), true,
+                runner.labels()) : runner;
     }
 
     /** Until the listener has the scale set, a pass observes nothing, so it starts nothing it cannot register. */

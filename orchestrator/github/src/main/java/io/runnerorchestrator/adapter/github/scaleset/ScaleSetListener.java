@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * The scale set's one listener, on its own thread: finds or creates the scale set, holds its
  * session, long-polls the message queue, acquires what is offered, acknowledges every batch, keeps
- * {@link ScaleSetDemand} up to date and asks for a reconcile pass when demand may have changed.
+ * {@link ScaleSetDemand} up to date, tells what it hears of the set's runners (a job started or completed)
+ * and asks for a reconcile pass when demand may have changed.
  * It recovers by itself: a session that exists elsewhere (409) is retried with backoff until it
  * expires, an expired session or queue token is renewed, a scale set deleted on GitHub's side is
  * created again, and any other failure waits 1 s, doubling to a minute, before the next try.
@@ -39,6 +40,7 @@ public final class ScaleSetListener implements AutoCloseable {
     private final ActionsServiceClient client;
     private final Settings settings;
     private final ScaleSetDemand demand;
+    private final Consumer<JobMessage> runnerNews;
     private final Consumer<String> trigger;
     private final Thread thread;
     private volatile boolean running;
@@ -47,11 +49,16 @@ public final class ScaleSetListener implements AutoCloseable {
     private long lastMessageId;
     private Duration backoff = FIRST_BACKOFF;
 
-    /** @param trigger asks for a reconcile pass, with the reason */
-    public ScaleSetListener(ActionsServiceClient client, Settings settings, ScaleSetDemand demand, Consumer<String> trigger) {
+    /**
+     * @param runnerNews gets every {@code JobStarted} and {@code JobCompleted} message, before the pass it triggers
+     * @param trigger    asks for a reconcile pass, with the reason
+     */
+    public ScaleSetListener(ActionsServiceClient client, Settings settings, ScaleSetDemand demand,
+                            Consumer<JobMessage> runnerNews, Consumer<String> trigger) {
         this.client = client;
         this.settings = settings;
         this.demand = demand;
+        this.runnerNews = runnerNews;
         this.trigger = trigger;
         this.thread = new Thread(this::run, "scaleset-listener");
         this.thread.setDaemon(true);
@@ -130,6 +137,9 @@ public final class ScaleSetListener implements AutoCloseable {
                 offered.add(message);
             } else {
                 demand.apply(message);
+            }
+            if (message.type().equals("JobStarted") || message.type().equals("JobCompleted")) {
+                runnerNews.accept(message);
             }
         }
         if (!offered.isEmpty()) {

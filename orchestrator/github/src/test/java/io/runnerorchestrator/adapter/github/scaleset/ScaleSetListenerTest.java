@@ -4,8 +4,11 @@ import io.runnerorchestrator.adapter.github.GitHubApiSettings;
 import io.runnerorchestrator.adapter.github.GitHubRequestListener;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
 import io.runnerorchestrator.adapter.github.PersonalAccessToken;
+import io.runnerorchestrator.core.port.GitHub;
+import io.runnerorchestrator.core.port.GitHubRunner;
 import io.runnerorchestrator.core.port.GitHubScope;
 import io.runnerorchestrator.core.port.JitRequest;
+import io.runnerorchestrator.core.port.JitRunner;
 import io.runnerorchestrator.core.port.QueuedJob;
 import io.runnerorchestrator.githubsim.GitHubSimulator;
 import io.runnerorchestrator.githubsim.SimConfig;
@@ -35,6 +38,8 @@ class ScaleSetListenerTest {
             GitHubScope.ofRepository("acme/app")), new PersonalAccessToken(TOKEN), GitHubRequestListener.NOOP,
             Clock.systemUTC());
     private final List<String> triggers = new CopyOnWriteArrayList<>();
+    private final List<JobMessage> news = new CopyOnWriteArrayList<>();
+    private final BusyRunners busy = new BusyRunners();
     private final List<ScaleSetListener> listeners = new ArrayList<>();
     private final SimulatedRunners runners = new SimulatedRunners();
 
@@ -53,7 +58,7 @@ class ScaleSetListenerTest {
     private ScaleSetDemand listen(String owner) {
         ScaleSetDemand demand = new ScaleSetDemand();
         ScaleSetListener listener = new ScaleSetListener(client(), new ScaleSetListener.Settings(SET, "Default",
-                List.of(SET), owner, 4), demand, triggers::add);
+                List.of(SET), owner, 4), demand, busy.andThen(news::add), triggers::add);
         listeners.add(listener);
         listener.start();
         return demand;
@@ -62,7 +67,7 @@ class ScaleSetListenerTest {
     @Test
     void acquiredJobsAreTheQueueUntilTheSetsRunnersStartThem() {
         ScaleSetDemand demand = listen("instance-a");
-        ScaleSetGitHub github = new ScaleSetGitHub(rest, client(), demand);
+        ScaleSetGitHub github = new ScaleSetGitHub(rest, client(), demand, busy);
         await().atMost(Duration.ofSeconds(10)).until(() -> demand.scaleSet().isPresent());
         List<Long> jobs = sim.enqueue(Workload.jobs("acme/app", 3).labels(SET).duration(Duration.ofMillis(300)));
 
@@ -79,6 +84,35 @@ class ScaleSetListenerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> github.listQueuedJobs().isEmpty());
         assertThat(sim.state().requests().count("GET /repos/{owner}/{repo}/actions/runs")).as("no REST queue scan")
                 .isZero();
+    }
+
+    @Test
+    void theSetsRunnersAreLookedUpThroughTheActionsServiceBusyAsTheMessagesSay() {
+        ScaleSetDemand demand = listen("instance-a");
+        ScaleSetGitHub github = new ScaleSetGitHub(rest, client(), demand, busy);
+        await().atMost(Duration.ofSeconds(10)).until(() -> demand.scaleSet().isPresent());
+        long job = sim.enqueue(Workload.jobs("acme/app", 1).labels(SET).duration(Duration.ofSeconds(10))).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> github.listQueuedJobs().size() == 1);
+        JitRunner jit = github.generateJitConfig(new JitRequest(SET + "-1", List.of(SET), 1, "_work"));
+        long id = jit.runner().id();
+        runners.start(jit.encodedJitConfig());
+        await().atMost(Duration.ofSeconds(10)).until(() -> types(news).contains("JobStarted"));
+        long restBefore = sim.state().requests().total();
+
+        assertThat(github.getRunner(id)).hasValueSatisfying(r -> assertThat(r.busy()).isTrue());
+        assertThat(github.runnerNamed(SET + "-1").map(GitHubRunner::id)).hasValue(id);
+        assertThat(github.deleteRunner(id)).as("the service refuses a runner that runs a job")
+                .isEqualTo(GitHub.DeleteResult.REFUSED);
+        assertThat(sim.state().requests().total()).as("no REST request").isEqualTo(restBefore);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(news).contains("JobCompleted"));
+        assertThat(sim.state().job(job).orElseThrow().status()).isEqualTo("completed");
+        assertThat(busy.busy(id)).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> github.getRunner(id).isEmpty());
+    }
+
+    private static List<String> types(List<JobMessage> messages) {
+        return messages.stream().map(JobMessage::type).toList();
     }
 
     @Test

@@ -1,0 +1,42 @@
+package io.runnerorchestrator.app.wiring;
+
+import io.runnerorchestrator.adapter.github.scaleset.JobMessage;
+import io.runnerorchestrator.core.JobAssignments;
+import io.runnerorchestrator.core.QueueHints;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScaleSetHintsTest {
+    private final JobAssignments assignments = new JobAssignments();
+    private final ScaleSetHints hints = new ScaleSetHints(new QueueHints(), assignments);
+
+    @Test
+    void aStartedJobIsTheRunnersUntilItCompletes() {
+        hints.accept(message("JobStarted", 11, Optional.of("ro-a")));
+        Optional<Long> running = assignments.jobOf("ro-a");
+        hints.accept(message("JobCompleted", 11, Optional.of("ro-a")));
+
+        assertThat(running).hasValue(11L);
+        assertThat(assignments.jobOf("ro-a")).isEmpty();
+    }
+
+    @Test
+    void messagesWithoutARunnerNameAssignNothing() {
+        hints.accept(message("JobStarted", 12, Optional.of(" ")));
+        hints.accept(message("JobCompleted", 13, Optional.empty()));
+        hints.accept(message("JobAssigned", 14, Optional.of("ro-b")));
+
+        assertThat(assignments.jobOf(" ")).isEmpty();
+        assertThat(assignments.jobOf("ro-b")).isEmpty();
+    }
+
+    private static JobMessage message(String type, long request, Optional<String> runner) {
+        return new JobMessage(type, request, "acme/app", List.of("set"), Instant.EPOCH, runner.map(name -> 5L), runner,
+                Optional.empty());
+    }
+}
