@@ -262,6 +262,12 @@ final class DecisionExecutor {
             return false;
         }
         String name = failure instanceof StartFailure f ? f.runnerName : "-";
+        if (failure.getCause() instanceof RunnerBackendException e && e.exitCode()
+                .filter(code -> code == ScalingPolicy.VERSION_DEPRECATED_EXIT_CODE).isPresent()) {
+            // A runner that learns at once that GitHub no longer accepts its version: the same halt as a later exit 7.
+            halt(name);
+            return true;
+        }
         String message = String.valueOf((failure instanceof StartFailure f ? f.getCause() : failure).getMessage());
         log.warn("runner.start.failed name={} cause=start_error error={}", name, message);
         metrics.startFailed("start_error");

@@ -22,6 +22,9 @@ final class FakeBackend implements RunnerBackend {
     final List<RunnerSpec> started = new ArrayList<>();
     final Set<String> failRemove = new HashSet<>();
     boolean failStarts;
+    /** When set, every container stops right after start with this exit code. */
+    Integer exitAtStart;
+    int startAttempts;
 
     FakeBackend(Clock clock) {
         this.clock = clock;
@@ -44,6 +47,11 @@ final class FakeBackend implements RunnerBackend {
 
     @Override
     public synchronized RunnerInstance start(RunnerSpec spec) {
+        startAttempts++;
+        if (exitAtStart != null) {
+            throw RunnerBackendException.exitedAtStart(spec.name(), "container c-" + spec.name() + " exited with code "
+                    + exitAtStart + " right after start; no output", exitAtStart);
+        }
         if (failStarts) {
             throw new RunnerBackendException(spec.name(), "image fake-runner:broken not found", null);
         }

@@ -113,6 +113,24 @@ class ReconcilerFailureTest {
     }
 
     @Test
+    void aRunnerThatExitsWithCode7RightAfterStartHaltsStartsAtOnce() {
+        Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 5, 3, 1), TestWorld.jit());
+        world.backend.exitAtStart = 7;
+        world.enqueue(1);
+
+        ReconcileSnapshot first = reconciler.reconcileOnce();
+        world.later(Duration.ofHours(1));
+        ReconcileSnapshot later = reconciler.reconcileOnce();
+
+        assertThat(first.backoff().halted()).hasValueSatisfying(h -> assertThat(h).contains("exited with code 7"));
+        assertThat(world.backend.startAttempts).as("no probe after the exit code 7, an hour later").isEqualTo(1);
+        assertThat(later.queue()).singleElement().satisfies(w -> assertThat(w.reason().describe())
+                .startsWith("starts halted"));
+        assertThat(world.metrics.startFailures).containsExactly("version_deprecated");
+        assertThat(world.github.runners()).as("its registration deleted").isEmpty();
+    }
+
+    @Test
     void anUnavailableBackendShowsInTheSnapshot() {
         FailingBackend backend = new FailingBackend();
         Reconciler broken = new Reconciler(TestWorld.scaling(1, 5, 3, 1), TestWorld.jit(), world.github, backend,

@@ -43,8 +43,10 @@ final class RunnerStart {
             InspectContainerResponse started = docker.inspectContainerCmd(containerId).exec();
             ContainerStatus status = ContainerStatus.of(started.getState());
             if (status.diedOnArrival()) {
-                throw new RunnerBackendException(runnerName, "container " + DockerRunnerBackend.shortId(containerId)
-                        + " " + redactor.redact(status.exitReason()) + " right after start" + lastOutput(containerId, redactor), null);
+                // The exit code travels with the failure: 7 (a runner version GitHub no longer accepts) halts starts.
+                throw RunnerBackendException.exitedAtStart(runnerName, "container "
+                        + DockerRunnerBackend.shortId(containerId) + " " + redactor.redact(status.exitReason())
+                        + " right after start" + lastOutput(containerId, redactor), status.exitCodeIfStopped().orElseThrow());
             }
             return started;
         } catch (RunnerBackendException e) {
