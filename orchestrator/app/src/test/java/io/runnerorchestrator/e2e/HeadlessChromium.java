@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -95,16 +97,31 @@ public final class HeadlessChromium implements AutoCloseable {
         return page;
     }
 
+    /**
+     * Ends the browser and every process it started (renderer, GPU, zygote), and waits for them: they
+     * write to the profile until they are gone, which made the caller's temporary directory fail to
+     * delete when only the main process had been waited for.
+     */
     @Override
     public void close() {
-        process.destroy();
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        tree.forEach(ProcessHandle::destroy);
+        if (!allExited(tree, Duration.ofSeconds(10))) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            allExited(tree, Duration.ofSeconds(10));
+        }
+    }
+
+    private static boolean allExited(List<ProcessHandle> processes, Duration within) {
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
