@@ -131,6 +131,11 @@ public final class GitHubSimulator implements AutoCloseable {
         return scaleSets.expireSessions();
     }
 
+    /** The {@code ownerName} of each open scale-set session: who listens now. */
+    public List<String> scaleSetSessionOwners() {
+        return scaleSets.sessionOwners();
+    }
+
     /** Makes every admin token of the Actions service invalid: scalers must register again. */
     public int expireActionsTokens() {
         return actionsTokens.expireAll();

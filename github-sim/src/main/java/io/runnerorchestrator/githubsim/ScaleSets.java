@@ -184,6 +184,11 @@ final class ScaleSets implements JobEvents, SimWorld.JobGate {
         notifyAll();
     }
 
+    /** The owner named by each open session, oldest first. */
+    synchronized List<String> sessionOwners() {
+        return sessions.values().stream().map(session -> session.owner).toList();
+    }
+
     /** Every session ends as if it expired on the service's side (a fault for tests). */
     synchronized int expireSessions() {
         int count = sessions.size();

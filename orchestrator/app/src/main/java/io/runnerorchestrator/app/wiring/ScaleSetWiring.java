@@ -6,10 +6,12 @@ import io.runnerorchestrator.adapter.github.scaleset.ActionsServiceClient;
 import io.runnerorchestrator.adapter.github.scaleset.BusyRunners;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetDemand;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetListener;
+import io.runnerorchestrator.adapter.github.scaleset.ScaleSetRelay;
 import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.ReconcileLoop;
+import io.runnerorchestrator.core.port.Coordinator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -22,7 +24,8 @@ import java.time.Duration;
 /**
  * ORCHESTRATOR_DEMAND=scaleset: the Actions service client, the demand its messages make, and the
  * listener holding the scale set's session, started before the reconcile loop and stopped after it
- * (its session is deleted on the way out, so a restart gets one at once).
+ * (its session is deleted on the way out, so a restart gets one at once). With Redis only the
+ * cluster's leader holds the session; the others follow what it shares through the coordinator.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ScaleSetConfigured.class)
@@ -50,12 +53,14 @@ public class ScaleSetWiring {
     @Bean
     ScaleSetListenerLifecycle scaleSetListener(ActionsServiceClient client, ScaleSetDemand demand,
                                                BusyRunners busy, QueueHints hints, JobAssignments assignments,
-                                               OrchestratorConfig config, ReconcileLoop loop) {
+                                               OrchestratorConfig config, ReconcileLoop loop,
+                                               Coordinator coordinator) {
         ScaleSetListener.Settings settings = new ScaleSetListener.Settings(config.demand().scaleSetName(),
                 config.demand().runnerGroup(), config.runner().labels(), config.instanceId(),
                 config.scaling().maxRunners());
         return new ScaleSetListenerLifecycle(new ScaleSetListener(client, settings, demand,
-                busy.andThen(new ScaleSetHints(hints, assignments)), loop::requestPass));
+                busy.andThen(new ScaleSetHints(hints, assignments)), loop::requestPass,
+                ScaleSetRelay.through(coordinator, settings.name(), demand, busy)));
     }
 
     /** One phase before the loop's: starts before it, stops after its shutdown pass. */

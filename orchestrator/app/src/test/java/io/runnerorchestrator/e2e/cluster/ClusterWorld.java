@@ -141,8 +141,11 @@ final class ClusterWorld implements AutoCloseable {
     }
 
     List<Long> enqueue(int count, Duration duration) {
-        return sim.enqueue(Workload.jobs(REPO, count).labels("self-hosted", "linux")
-                .duration(duration));
+        return enqueue(count, duration, "self-hosted", "linux");
+    }
+
+    List<Long> enqueue(int count, Duration duration, String... labels) {
+        return sim.enqueue(Workload.jobs(REPO, count).labels(labels).duration(duration));
     }
 
     /** The simulator's runners named by this instance. */

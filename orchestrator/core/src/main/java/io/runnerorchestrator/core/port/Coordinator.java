@@ -3,6 +3,7 @@ package io.runnerorchestrator.core.port;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,6 +68,26 @@ public interface Coordinator {
      * containers running; until it is back they count against MAX_RUNNERS as this count says.
      */
     default void deadPeerRunners(Map<String, Integer> onlineByPrefix) {
+    }
+
+    /**
+     * True while this instance may do what only one member at a time may do, such as holding a runner
+     * scale set's message session: the leader of a cluster; an instance alone always.
+     */
+    default boolean leads() {
+        return true;
+    }
+
+    /**
+     * Shares a small value with the other members under {@code name} for {@code ttl} (the latest write
+     * wins). Alone, or while the store cannot be reached, it goes nowhere.
+     */
+    default void share(String name, String value, Duration ttl) {
+    }
+
+    /** The value a member shared under {@code name}, while it lives; empty alone or without the store. */
+    default Optional<String> shared(String name) {
+        return Optional.empty();
     }
 
     /** The cluster as last seen, for the status API and metrics; never a blocking call to the store. */

@@ -48,6 +48,11 @@ final class ClusterKeys {
         return prefix + "fence";
     }
 
+    /** String: a value a member shared with the others (e.g. the scale set's demand), with its ttl. */
+    String shared(String name) {
+        return prefix + "shared:" + name;
+    }
+
     String claim(long jobId) {
         return prefix + "claim:" + jobId;
     }

@@ -110,6 +110,14 @@ final class RedisCluster {
                 RedisClusterSettings.DELIVERY_MEMORY));
     }
 
+    void share(String name, String value, Duration ttl) {
+        redis.opsForValue().set(keys.shared(name), value, ttl);
+    }
+
+    Optional<String> shared(String name) {
+        return Optional.ofNullable(redis.opsForValue().get(keys.shared(name)));
+    }
+
     /** Takes or renews the leader lease: the fencing token while held, 0 when another member holds it. */
     long lease() {
         return redis.execute(LEASE, List.of(keys.lease(), keys.fence()), me, ttlMs);

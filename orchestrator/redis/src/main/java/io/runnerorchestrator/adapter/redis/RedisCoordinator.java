@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -128,6 +129,24 @@ public final class RedisCoordinator implements Coordinator, AutoCloseable {
             return;
         }
         shared("dead_peer_runners", () -> cluster.deadRunners(token, onlineByPrefix), () -> false);
+    }
+
+    @Override
+    public boolean leads() {
+        return isLeader();
+    }
+
+    @Override
+    public void share(String name, String value, Duration ttl) {
+        shared("share", () -> {
+            cluster.share(name, value, ttl);
+            return null;
+        }, () -> null);
+    }
+
+    @Override
+    public Optional<String> shared(String name) {
+        return shared("shared", () -> cluster.shared(name), Optional::empty);
     }
 
     @Override

@@ -255,4 +255,26 @@ class RedisCoordinatorTest {
         await("a leader again").atMost(DEADLINE)
                 .untilAsserted(() -> assertThat(a.coordinator().status().leader()).isPresent());
     }
+
+    @Test
+    void aValueSharedByOneMemberIsReadByTheOthersUntilItsTtlAndNobodyReadsWithoutRedis() throws Exception {
+        Member a = member("node-a");
+        Member b = member("node-b");
+        await("one of the two leads").atMost(DEADLINE)
+                .until(() -> a.coordinator().leads() ^ b.coordinator().leads());
+
+        a.coordinator().share("scaleset:demo", "{\"assigned\":3}", Duration.ofSeconds(30));
+        b.coordinator().share("scaleset:demo:session", "s-1", Duration.ofMillis(300));
+
+        assertThat(b.coordinator().shared("scaleset:demo")).contains("{\"assigned\":3}");
+        assertThat(a.coordinator().shared("scaleset:demo:session")).contains("s-1");
+        assertThat(a.coordinator().shared("scaleset:other")).isEmpty();
+        await("the short-lived value lapses").atMost(DEADLINE)
+                .until(() -> a.coordinator().shared("scaleset:demo:session").isEmpty());
+
+        server.stop();
+
+        assertThat(b.coordinator().shared("scaleset:demo")).as("without Redis").isEmpty();
+        assertThat(b.coordinator().leads()).as("a degraded member leads nothing").isFalse();
+    }
 }

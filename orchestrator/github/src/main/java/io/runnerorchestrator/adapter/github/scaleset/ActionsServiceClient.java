@@ -134,7 +134,12 @@ public final class ActionsServiceClient {
     }
 
     public void closeSession(ScaleSetSession session) {
-        admin("DELETE", "_apis/runtime/runnerscalesets/" + session.scaleSetId() + "/sessions/" + session.id(), "", null);
+        closeSession(session.scaleSetId(), session.id());
+    }
+
+    /** Closes a session by id: one this client did not open, left by a listener that died. */
+    public void closeSession(long scaleSetId, String sessionId) {
+        admin("DELETE", "_apis/runtime/runnerscalesets/" + scaleSetId + "/sessions/" + encode(sessionId), "", null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.runnerorchestrator.adapter.github.scaleset;
 
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -12,12 +13,13 @@ import java.util.function.Consumer;
  */
 public final class BusyRunners implements Consumer<JobMessage> {
 
-    private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+    /** Runner id to the {@code JobStarted} message of the job it runs. */
+    private final Map<Long, JobMessage> busy = new ConcurrentHashMap<>();
 
     @Override
     public void accept(JobMessage message) {
         switch (message.type()) {
-            case "JobStarted" -> message.runnerId().ifPresent(busy::add);
+            case "JobStarted" -> message.runnerId().ifPresent(id -> busy.put(id, message));
             case "JobCompleted" -> message.runnerId().ifPresent(busy::remove);
             default -> {
                 // only starts and completions say anything about a runner
@@ -26,7 +28,12 @@ public final class BusyRunners implements Consumer<JobMessage> {
     }
 
     public boolean busy(long runnerId) {
-        return busy.contains(runnerId);
+        return busy.containsKey(runnerId);
+    }
+
+    /** The {@code JobStarted} message of every busy runner: what a standby instance is told. */
+    List<JobMessage> started() {
+        return List.copyOf(busy.values());
     }
 
     /** A runner the service no longer knows: its completion may have been missed, e.g. with a lost session. */

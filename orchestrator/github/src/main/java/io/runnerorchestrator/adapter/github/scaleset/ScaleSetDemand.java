@@ -55,6 +55,20 @@ public final class ScaleSetDemand {
         waiting.remove(runnerRequestId);
     }
 
+    /** What the set's session holder shares with standby instances (see {@link ScaleSetRelay}). */
+    synchronized ScaleSetSnapshot snapshot(List<JobMessage> busy) {
+        return new ScaleSetSnapshot(scaleSet.get().orElseThrow(), statistics.get(), List.copyOf(waiting.values()),
+                busy);
+    }
+
+    /** A standby's demand: what the session holder last shared, in place of its own. */
+    synchronized void adopt(ScaleSetSnapshot snapshot) {
+        scaleSet.set(Optional.of(snapshot.scaleSet()));
+        statistics.set(snapshot.statistics());
+        waiting.clear();
+        snapshot.waiting().forEach(message -> waiting.put(message.runnerRequestId(), message));
+    }
+
     /**
      * Jobs waiting for one of the set's runners, as the core's queue: those named by messages first,
      * then placeholders (negative ids, the set's labels) for assigned jobs the messages did not name.

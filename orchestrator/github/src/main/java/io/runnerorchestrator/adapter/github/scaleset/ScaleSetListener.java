@@ -18,6 +18,12 @@ import java.util.function.Consumer;
  * It recovers by itself: a session that exists elsewhere (409) is retried with backoff until it
  * expires, an expired session or queue token is renewed, a scale set deleted on GitHub's side is
  * created again, and any other failure waits 1 s, doubling to a minute, before the next try.
+ * <p>
+ * In a cluster ({@link ScaleSetRelay}) only the leader opens the session; it shares what it hears
+ * after every poll. The others stand by: they read the shared demand every second and ask for a pass
+ * when it changed. A standby that becomes leader first deletes the session the cluster recorded when
+ * opening its own meets a 409: that of a leader that died without closing it. A holder keeps polling
+ * its session until it fails (Redis gone, say), but opens none again unless it leads.
  */
 public final class ScaleSetListener implements AutoCloseable {
 
@@ -35,6 +41,8 @@ public final class ScaleSetListener implements AutoCloseable {
 
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    /** How often a standby reads what the session holder shared. */
+    static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(ScaleSetListener.class);
 
     private final ActionsServiceClient client;
@@ -42,12 +50,14 @@ public final class ScaleSetListener implements AutoCloseable {
     private final ScaleSetDemand demand;
     private final Consumer<JobMessage> runnerNews;
     private final Consumer<String> trigger;
+    private final ScaleSetRelay relay;
     private final Thread thread;
     private volatile boolean running;
     private ScaleSet scaleSet;
     private ScaleSetSession session;
     private long lastMessageId;
     private Duration backoff = FIRST_BACKOFF;
+    private boolean standingBy;
 
     /**
      * @param runnerNews gets every {@code JobStarted} and {@code JobCompleted} message, before the pass it triggers
@@ -55,7 +65,14 @@ public final class ScaleSetListener implements AutoCloseable {
      */
     public ScaleSetListener(ActionsServiceClient client, Settings settings, ScaleSetDemand demand,
                             Consumer<JobMessage> runnerNews, Consumer<String> trigger) {
+        this(client, settings, demand, runnerNews, trigger, ScaleSetRelay.alone(demand, new BusyRunners()));
+    }
+
+    /** @param relay the cluster's: who holds the session, and what the holder shares */
+    public ScaleSetListener(ActionsServiceClient client, Settings settings, ScaleSetDemand demand,
+                            Consumer<JobMessage> runnerNews, Consumer<String> trigger, ScaleSetRelay relay) {
         this.client = client;
+        this.relay = relay;
         this.settings = settings;
         this.demand = demand;
         this.runnerNews = runnerNews;
@@ -111,23 +128,66 @@ public final class ScaleSetListener implements AutoCloseable {
     }
 
     private void step() {
+        if (session == null && !relay.mayOpenSession()) {
+            standBy();
+            return;
+        }
+        if (standingBy) {
+            standingBy = false;
+            relay.holding();
+        }
         if (scaleSet == null) {
             scaleSet = client.findOrCreate(settings.name(), settings.runnerGroup(), settings.labels());
             demand.scaleSet(scaleSet);
         }
         if (session == null) {
-            session = client.openSession(scaleSet.id(), settings.owner());
+            session = openSession();
             lastMessageId = 0;
             demand.statistics(session.statistics());
+            relay.opened(session);
+            relay.publish();
             log.info("scaleset.session_opened scale_set={} id={} session={} assigned_jobs={}", settings.name(),
                     scaleSet.id(), session.id(), session.statistics().assignedJobs());
             trigger.accept("scaleset session");
         }
         Optional<MessageBatch> batch = client.poll(session, lastMessageId, settings.maxCapacity());
-        if (batch.isEmpty()) {
-            return;
+        if (batch.isPresent()) {
+            handle(batch.get());
         }
-        handle(batch.get());
+        relay.publish();
+    }
+
+    /** The session; on a 409, once, after deleting the one this cluster recorded (its holder died). */
+    private ScaleSetSession openSession() {
+        try {
+            return client.openSession(scaleSet.id(), settings.owner());
+        } catch (ActionsServiceException e) {
+            Optional<String> stale = relay.recordedSession();
+            if (e.kind() != Kind.CONFLICT || stale.isEmpty()) {
+                throw e;
+            }
+            try {
+                client.closeSession(scaleSet.id(), stale.get());
+                log.info("scaleset.stale_session_deleted scale_set={} session={}", settings.name(), stale.get());
+            } catch (ActionsServiceException gone) {
+                log.info("scaleset.stale_session_gone scale_set={} session={} error=\"{}\"", settings.name(),
+                        stale.get(), gone.getMessage());
+            }
+            return client.openSession(scaleSet.id(), settings.owner());
+        }
+    }
+
+    /** Not the leader: the demand is the holder's, read every second. */
+    private void standBy() {
+        if (!standingBy) {
+            standingBy = true;
+            scaleSet = null;
+            log.info("scaleset.standby scale_set={} detail=\"another instance holds the session\"", settings.name());
+        }
+        if (relay.catchUp(runnerNews)) {
+            trigger.accept("scaleset relay");
+        }
+        sleep(FOLLOW_EVERY);
     }
 
     private void handle(MessageBatch batch) {
@@ -189,12 +249,16 @@ public final class ScaleSetListener implements AutoCloseable {
     }
 
     private void pause() {
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+
+    private void sleep(Duration duration) {
         try {
-            Thread.sleep(backoff.toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
         }
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
 }

@@ -57,11 +57,32 @@ class ScaleSetListenerTest {
 
     private ScaleSetDemand listen(String owner) {
         ScaleSetDemand demand = new ScaleSetDemand();
-        ScaleSetListener listener = new ScaleSetListener(client(), new ScaleSetListener.Settings(SET, "Default",
-                List.of(SET), owner, 4), demand, busy.andThen(news::add), triggers::add);
+        ScaleSetListener listener = new ScaleSetListener(client(), settings(owner), demand, busy.andThen(news::add),
+                triggers::add);
         listeners.add(listener);
         listener.start();
         return demand;
+    }
+
+    private static ScaleSetListener.Settings settings(String owner) {
+        return new ScaleSetListener.Settings(SET, "Default", List.of(SET), owner, 4);
+    }
+
+    /** A member of a cluster whose store is {@code store}: what it hears and what it is asked for. */
+    private record Member(ScaleSetDemand demand, BusyRunners busy, List<JobMessage> news, List<String> triggers) {
+    }
+
+    private Member join(SharedStore store, String owner) {
+        ScaleSetDemand demand = new ScaleSetDemand();
+        BusyRunners memberBusy = new BusyRunners();
+        List<JobMessage> memberNews = new CopyOnWriteArrayList<>();
+        List<String> memberTriggers = new CopyOnWriteArrayList<>();
+        ScaleSetListener listener = new ScaleSetListener(client(), settings(owner), demand,
+                memberBusy.andThen(memberNews::add), memberTriggers::add,
+                ScaleSetRelay.through(store.member(owner), SET, demand, memberBusy));
+        listeners.add(listener);
+        listener.start();
+        return new Member(demand, memberBusy, memberNews, memberTriggers);
     }
 
     @Test
@@ -145,5 +166,67 @@ class ScaleSetListenerTest {
         assertThat(second.queued()).as("the statistics count an assigned job no message named here").hasSize(1)
                 .allSatisfy(j -> assertThat(j.id()).isNegative());
         assertThat(job).isPositive();
+    }
+
+    @Test
+    void inAClusterOnlyTheLeaderHoldsTheSessionAndTheOthersServeItsDemandAndSeeItsRunnersBusy() {
+        SharedStore store = new SharedStore();
+        store.lead("instance-a");
+        Member leader = join(store, "instance-a");
+        Member standby = join(store, "instance-b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> standby.demand().scaleSet().isPresent());
+        List<Long> jobs = sim.enqueue(Workload.jobs("acme/app", 2).labels(SET).duration(Duration.ofSeconds(5)));
+
+        await("the standby's queue").atMost(Duration.ofSeconds(10))
+                .until(() -> standby.demand().queued().stream().map(QueuedJob::id).toList(), ids -> ids.containsAll(jobs));
+        assertThat(standby.triggers()).contains("scaleset relay");
+        ScaleSetGitHub standbyGitHub = new ScaleSetGitHub(rest, client(), standby.demand(), standby.busy());
+        JitRunner jit = standbyGitHub.generateJitConfig(new JitRequest(SET + "-b1", List.of(SET), 1, "_work"));
+        runners.start(jit.encodedJitConfig());
+
+        await("the standby hears that its runner took a job").atMost(Duration.ofSeconds(15))
+                .until(() -> standby.busy().busy(jit.runner().id()));
+        assertThat(standby.news()).extracting(JobMessage::type).contains("JobStarted");
+        await("and that it completed it").atMost(Duration.ofSeconds(30))
+                .until(() -> !standby.busy().busy(jit.runner().id()));
+        assertThat(standby.news()).extracting(JobMessage::type).contains("JobCompleted");
+        assertThat(sim.scaleSetSessionOwners()).containsExactly("instance-a");
+        assertThat(leader.demand().queued()).hasSize(1);
+    }
+
+    @Test
+    void aNewLeaderDeletesTheSessionItsPredecessorLeftOpenInsteadOfWaitingForItToExpire() {
+        SharedStore store = new SharedStore();
+        // A leader that died while it held the session: the session lives on, recorded in the store.
+        ActionsServiceClient dead = client();
+        ScaleSetSession left = dead.openSession(dead.findOrCreate(SET, "Default", List.of(SET)).id(), "instance-a");
+        ScaleSetRelay.through(store.member("instance-a"), SET, new ScaleSetDemand(), new BusyRunners()).opened(left);
+        store.lead("instance-b");
+
+        Member next = join(store, "instance-b");
+
+        await("the new leader holds the session").atMost(Duration.ofSeconds(10))
+                .until(() -> sim.scaleSetSessionOwners().equals(List.of("instance-b")));
+        long job = sim.enqueue(Workload.jobs("acme/app", 1).labels(SET)).get(0);
+        await("and serves the set's jobs").atMost(Duration.ofSeconds(10))
+                .until(() -> next.demand().queued().stream().anyMatch(j -> j.id() == job));
+    }
+
+    @Test
+    void aHolderThatNoLongerLeadsLosesItsSessionToTheLeaderAndFollowsIt() {
+        SharedStore store = new SharedStore();
+        store.lead("instance-a");
+        Member a = join(store, "instance-a");
+        Member b = join(store, "instance-b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.scaleSetSessionOwners().equals(List.of("instance-a")));
+
+        store.lead("instance-b");
+
+        await("b holds the session").atMost(Duration.ofSeconds(15))
+                .until(() -> sim.scaleSetSessionOwners().equals(List.of("instance-b")));
+        long job = sim.enqueue(Workload.jobs("acme/app", 1).labels(SET)).get(0);
+        await("a follows b's demand").atMost(Duration.ofSeconds(10))
+                .until(() -> a.demand().queued().stream().anyMatch(j -> j.id() == job));
+        assertThat(b.demand().queued()).extracting(QueuedJob::id).contains(job);
     }
 }
