@@ -67,8 +67,8 @@ public final class VirtualRun {
                 scaling.startConcurrency());
         VirtualGitHub rest = new VirtualGitHub(world, requests, clock, REPOSITORY);
         RequestTally actions = new RequestTally();
-        VirtualScaleSet scaleSet = new VirtualScaleSet(clock, events, world, model.webhookDelay(), actions, world::idle,
-                traceStart, rest::createRegistrationToken);
+        VirtualScaleSet scaleSet = new VirtualScaleSet(clock, events, world, model.webhookDelay(),
+                new ActionsCalls(clock, actions, world::idle, traceStart, rest::createRegistrationToken));
         boolean scaleSetMode = setup.mode() == Mode.SCALESET;
         Reconciler reconciler = new Reconciler(scaling.withStartConcurrency(1), setup.policy().rules(), runnerSettings(),
                 scaleSetMode ? new VirtualScaleSetGitHub(rest, scaleSet) : rest, backend, new LocalCoordinator(clock),

@@ -1,6 +1,5 @@
 package io.runnerorchestrator.bench.virtual;
 
-import io.runnerorchestrator.bench.measure.RequestTally;
 import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.ReconcileTrigger;
@@ -11,7 +10,6 @@ import io.runnerorchestrator.core.port.QueuedJob;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * A runner scale set in the virtual world: the Actions service's side and the orchestrator's listener
@@ -31,15 +28,12 @@ import java.util.function.BooleanSupplier;
  * take them), gives the core a hint for each start and completion, acknowledges the batch and asks for a
  * pass. A poll that gets nothing is answered after {@link #POLL_WAIT} and made again.
  * <p>
- * Every call to the service is counted by endpoint (as github-sim names them), none against the REST
- * budget; the admin connection costs one REST registration token and one registration an hour. Not
- * modelled: statistics (no message is ever lost here), session expiry, the service's 409 and 5xx.
+ * Every call to the service is counted ({@link ActionsCalls}). Not modelled: statistics (no message is
+ * ever lost here), session expiry, the service's 409 and 5xx.
  */
 final class VirtualScaleSet {
     static final int MAX_BATCH = 50;
     static final Duration POLL_WAIT = Duration.ofSeconds(50);
-    private static final Duration ADMIN_TOKEN_LIFETIME = Duration.ofHours(1);
-    private static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
     private static final String SETS = "/_apis/runtime/runnerscalesets";
     private static final String AGENTS = "/_apis/distributedtask/pools/0/agents";
     private static final String QUEUE = "/queue/{session}/messages";
@@ -51,10 +45,7 @@ final class VirtualScaleSet {
     private final EventQueue events;
     private final VirtualWorld world;
     private final Duration delay;
-    private final RequestTally calls;
-    private final BooleanSupplier idle;
-    private final Instant countFrom;
-    private final Runnable restRegistrationToken;
+    private final ActionsCalls calls;
     private final ArrayDeque<Message> pending = new ArrayDeque<>();
     /** Acquired and not started: the core's queue (ScaleSetDemand). */
     private final Map<Long, QueuedJob> waiting = new LinkedHashMap<>();
@@ -65,22 +56,13 @@ final class VirtualScaleSet {
     private ReconcileTrigger trigger;
     private EventQueue.Handle delivery;
     private EventQueue.Handle emptyPoll;
-    private Instant adminExpiresAt;
 
-    /**
-     * @param restRegistrationToken the REST request the admin connection is bought with
-     * @param countFrom             calls before it (the pool's warm-up) are made but not tallied
-     */
-    VirtualScaleSet(Clock clock, EventQueue events, VirtualWorld world, Duration delay, RequestTally calls,
-                    BooleanSupplier idle, Instant countFrom, Runnable restRegistrationToken) {
+    VirtualScaleSet(Clock clock, EventQueue events, VirtualWorld world, Duration delay, ActionsCalls calls) {
         this.clock = clock;
         this.events = events;
         this.world = world;
         this.delay = delay;
         this.calls = calls;
-        this.idle = idle;
-        this.countFrom = countFrom;
-        this.restRegistrationToken = restRegistrationToken;
     }
 
     /** The listener starts: the scale set is created, its session opened, the first poll made. */
@@ -90,11 +72,10 @@ final class VirtualScaleSet {
         this.trigger = trigger;
         world.requireAcquisition();
         world.onJobEvent(this::jobChanged);
-        admin();
-        call("GET /_apis/runtime/runnergroups/");
-        call("GET " + SETS);
-        call("POST " + SETS);
-        call("POST " + SETS + "/{id}/sessions");
+        calls.admin("GET /_apis/runtime/runnergroups/");
+        calls.admin("GET " + SETS);
+        calls.admin("POST " + SETS);
+        calls.admin("POST " + SETS + "/{id}/sessions");
         trigger.requestPass("scaleset session");
         poll();
     }
@@ -106,27 +87,23 @@ final class VirtualScaleSet {
     }
 
     JitRunner generateJitConfig(String name) {
-        admin();
-        call("POST " + SETS + "/{id}/generatejitconfig");
+        calls.admin("POST " + SETS + "/{id}/generatejitconfig");
         VirtualWorld.Registration registration = world.register(name);
         return new JitRunner(registration.view(), VirtualGitHub.JIT_PREFIX + registration.id);
     }
 
     Optional<GitHubRunner> agent(long id) {
-        admin();
-        call("GET " + AGENTS + "/{id}");
+        calls.admin("GET " + AGENTS + "/{id}");
         return world.registration(id).map(this::withBusy);
     }
 
     Optional<GitHubRunner> agentNamed(String name) {
-        admin();
-        call("GET " + AGENTS);
+        calls.admin("GET " + AGENTS);
         return world.registrations().stream().filter(r -> r.name.equals(name)).findFirst().map(this::withBusy);
     }
 
     DeleteResult remove(long id) {
-        admin();
-        call("DELETE " + AGENTS + "/{id}");
+        calls.admin("DELETE " + AGENTS + "/{id}");
         return world.delete(id);
     }
 
@@ -154,7 +131,7 @@ final class VirtualScaleSet {
     private void deliver() {
         delivery = null;
         emptyPoll.cancel();
-        call("GET " + QUEUE);
+        calls.call("GET " + QUEUE);
         List<Message> batch = new ArrayList<>();
         while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
             batch.add(pending.poll());
@@ -164,7 +141,7 @@ final class VirtualScaleSet {
             handle(message, offered);
         }
         if (!offered.isEmpty()) {
-            call("POST " + SETS + "/{id}/acquirejobs");
+            calls.call("POST " + SETS + "/{id}/acquirejobs");
             List<VirtualWorld.Job> acquired = world.acquire(offered);
             // Ours from now on (the JobAssigned message that follows confirms it), then runners may take them.
             acquired.forEach(job -> {
@@ -173,7 +150,7 @@ final class VirtualScaleSet {
             });
             world.dispatchAcquired(acquired);
         }
-        call("DELETE " + QUEUE + "/{message}");
+        calls.call("DELETE " + QUEUE + "/{message}");
         trigger.requestPass("scaleset message");
         if (!pending.isEmpty()) {
             delivery = events.at(clock.instant().plus(delay), this::deliver);
@@ -204,30 +181,12 @@ final class VirtualScaleSet {
     /** A long poll that nothing answers comes back empty (202) after {@link #POLL_WAIT}, and is made again. */
     private void poll() {
         emptyPoll = events.at(clock.instant().plus(POLL_WAIT), () -> {
-            call("GET " + QUEUE);
+            calls.call("GET " + QUEUE);
             poll();
         });
     }
 
     private QueuedJob queuedJob(VirtualWorld.Job job) {
         return new QueuedJob(job.id, 0, VirtualRun.REPOSITORY, VirtualGitHub.JOB_LABELS, job.queuedAt);
-    }
-
-    // ---- the admin connection and counting --------------------------------------------------------
-
-    /** Renewed when its JWT has less than a minute left, bought with a REST registration token. */
-    private void admin() {
-        Instant now = clock.instant();
-        if (adminExpiresAt == null || !now.isBefore(adminExpiresAt.minus(RENEW_BEFORE))) {
-            restRegistrationToken.run();
-            call("POST /actions/runner-registration");
-            adminExpiresAt = now.plus(ADMIN_TOKEN_LIFETIME);
-        }
-    }
-
-    private void call(String endpoint) {
-        if (!clock.instant().isBefore(countFrom)) {
-            calls.record(endpoint, false, idle.getAsBoolean());
-        }
     }
 }
