@@ -8,6 +8,7 @@
 #   scripts/bench.sh --backend virtual                 # no Docker needed
 #   scripts/bench.sh --backend swarm                   # burst-20 on a Docker Swarm (root: a private one is started)
 #   scripts/bench.sh --trace bursty --policy ours --mode webhook
+#   scripts/bench.sh --mode scaleset --mode webhook --policy ours   # demand from a runner scale set's messages
 #   scripts/bench.sh generate-traces                   # rewrite bench/traces from their seeds
 #
 # BENCH_MAVEN_FLAGS is passed to mvn (e.g. -o to stay offline); BENCH_JAVA_OPTS to java.

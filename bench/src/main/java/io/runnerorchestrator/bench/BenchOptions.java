@@ -11,15 +11,27 @@ import java.util.Set;
 /**
  * The command line: which backends, traces, policies and modes to run (all by default), where the
  * traces are and where the results go; or {@code generate-traces} to write the trace files again.
+ * Scale-set mode runs the policies named with {@code --policy}; without one, only {@link #SCALESET_DEFAULT_POLICIES}.
+ *
+ * @param policiesNamed whether {@code --policy} was given
  */
 public record BenchOptions(boolean generateTraces, Set<String> backends, List<String> traces,
-                           List<BenchPolicy> policies, List<Mode> modes, Path traceDir, Path outDir) {
+                           List<BenchPolicy> policies, boolean policiesNamed, List<Mode> modes, Path traceDir,
+                           Path outDir) {
+
+    /**
+     * The policies scale-set mode runs unless others are named: ours, and demand (how
+     * actions-runner-controller sizes a scale set). The static pool ignores demand, and the seed's
+     * literal thresholds are the same in every mode, so their scale-set rows would say nothing new.
+     */
+    public static final List<BenchPolicy> SCALESET_DEFAULT_POLICIES = List.of(BenchPolicy.DEMAND, BenchPolicy.OURS);
 
     public static final String USAGE = """
             usage: bench [--backend docker|swarm|virtual]... [--trace NAME]... [--policy static|seed|demand|ours]...
-                         [--mode webhook|polling]... [--traces DIR] [--out DIR]
+                         [--mode webhook|polling|scaleset]... [--traces DIR] [--out DIR]
                    bench generate-traces [--traces DIR]
-            Every option may be repeated; without one of a kind, all of that kind run (swarm only when named).""";
+            Every option may be repeated; without one of a kind, all of that kind run (swarm only when named;
+            scale-set mode without --policy: demand and ours).""";
 
     public static BenchOptions parse(String... args) {
         List<String> backends = new ArrayList<>();
@@ -39,7 +51,7 @@ public record BenchOptions(boolean generateTraces, Set<String> backends, List<St
                 case "--backend" -> backends.add(oneOf(option, value, Scenario.DOCKER, Scenario.SWARM, Scenario.VIRTUAL));
                 case "--trace" -> traces.add(value);
                 case "--policy" -> policies.add(BenchPolicy.parse(value));
-                case "--mode" -> modes.add(Mode.valueOf(oneOf(option, value, "webhook", "polling").toUpperCase()));
+                case "--mode" -> modes.add(Mode.valueOf(oneOf(option, value, "webhook", "polling", "scaleset").toUpperCase()));
                 case "--traces" -> traceDir = Path.of(value);
                 case "--out" -> outDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -48,7 +60,15 @@ public record BenchOptions(boolean generateTraces, Set<String> backends, List<St
         return new BenchOptions(generate,
                 Set.copyOf(backends.isEmpty() ? List.of(Scenario.DOCKER, Scenario.VIRTUAL) : backends),
                 List.copyOf(traces), policies.isEmpty() ? List.of(BenchPolicy.values()) : List.copyOf(policies),
-                modes.isEmpty() ? List.of(Mode.values()) : List.copyOf(modes), traceDir, outDir);
+                !policies.isEmpty(), modes.isEmpty() ? List.of(Mode.values()) : List.copyOf(modes), traceDir, outDir);
+    }
+
+    /** The policies to run in this mode, in order. */
+    public List<BenchPolicy> policiesFor(Mode mode) {
+        if (mode != Mode.SCALESET || policiesNamed) {
+            return policies;
+        }
+        return policies.stream().filter(SCALESET_DEFAULT_POLICIES::contains).toList();
     }
 
     /** The default scenarios this command line selects. */

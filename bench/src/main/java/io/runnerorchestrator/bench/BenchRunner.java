@@ -56,7 +56,7 @@ public final class BenchRunner {
         List<TimelinePlot.Panel> panels = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Mode mode : options.modes()) {
-            for (BenchPolicy policy : options.policies()) {
+            for (BenchPolicy policy : options.policiesFor(mode)) {
                 RunSetup setup = new RunSetup(trace, policy, mode,
                         RunSetup.defaults(scenario.minRunners(), scenario.maxRunners()), VIRTUAL_WARMUP,
                         RunSetup.IDLE_TAIL);

@@ -35,7 +35,8 @@ public final class Report {
                 .append("- Started: ").append(started).append('\n')
                 .append("- Machine: ").append(MachineInfo.current()).append('\n')
                 .append(String.format(Locale.ROOT, "- Virtual world: container start %.2f s each, %d at a time"
-                                + " (the start concurrency); runner boot %.1f s; webhook delivery %.1f s\n\n",
+                                + " (the start concurrency); runner boot %.1f s; webhook and scale-set message delivery"
+                                + " %.1f s\n\n",
                         seconds(model.startCost()), RunSetup.defaults(0, 1).startConcurrency(), seconds(model.boot()),
                         seconds(model.webhookDelay())));
     }
@@ -61,7 +62,11 @@ public final class Report {
             if (!run.label().note().isEmpty()) {
                 text.append("; ").append(run.label().note());
             }
-            text.append("; counted requests by endpoint: ").append(endpoints(run.requestsByEndpoint())).append('\n');
+            text.append("; counted requests by endpoint: ").append(endpoints(run.requestsByEndpoint()));
+            if (run.usedActionsService()) {
+                text.append("; Actions service calls by endpoint: ").append(endpoints(run.actionsByEndpoint()));
+            }
+            text.append('\n');
         }
         result.failures().forEach(failure -> text.append("- FAILED ").append(failure).append('\n'));
         text.append('\n');

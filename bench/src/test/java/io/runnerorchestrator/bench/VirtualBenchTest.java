@@ -19,7 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Every policy in both modes on a tiny trace in virtual time: every job done, and figures that add up. */
+/** Every policy in every mode on a tiny trace in virtual time: every job done, and figures that add up. */
 class VirtualBenchTest {
     private static final Trace TINY = new Trace("tiny", 0, "a matrix of 4, then two single jobs, 20 s each",
             Duration.ofMinutes(3), List.of(
@@ -55,8 +55,28 @@ class VirtualBenchTest {
         }
 
         String table = ResultTable.markdown(rows);
-        assertThat(table.lines()).hasSize(2 + 8);
-        assertThat(table).contains("| static | webhook | 6/6 |", "| ours | polling | 6/6 |");
+        assertThat(table.lines()).hasSize(2 + 12);
+        assertThat(table).contains("| static | webhook | 6/6 |", "| ours | polling | 6/6 |", "| ours | scaleset | 6/6 |",
+                "Actions calls per job");
+    }
+
+    @Test
+    void scaleSetModeServesEveryJobFromItsMessagesAndReadsLessOfTheRestApiThanWebhooks() {
+        RunSummary webhook = RunSummary.of(new VirtualRun(setup(BenchPolicy.OURS, Mode.WEBHOOK), MODEL).run());
+        RunSummary scaleSet = RunSummary.of(new VirtualRun(setup(BenchPolicy.OURS, Mode.SCALESET), MODEL).run());
+
+        assertThat(scaleSet.completed()).isEqualTo(6).isEqualTo(scaleSet.jobs());
+        assertThat(scaleSet.countedPerJob()).isLessThan(webhook.countedPerJob());
+        // Runners are registered through the Actions service, and the queue never comes from the REST API.
+        assertThat(scaleSet.requestsByEndpoint()).doesNotContainKeys(
+                "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig", "GET /repos/{owner}/{repo}/actions/runs");
+        assertThat(scaleSet.actionsByEndpoint().get("POST /_apis/runtime/runnerscalesets/{id}/generatejitconfig")[0])
+                .isGreaterThanOrEqualTo(6);
+        assertThat(scaleSet.actionsRegisteringPerJob()).isGreaterThanOrEqualTo(1);
+        assertThat(scaleSet.actionsOtherPerJob()).isPositive();
+        assertThat(scaleSet.actionsByEndpoint()).containsKeys("GET /queue/{session}/messages",
+                "POST /_apis/runtime/runnerscalesets/{id}/acquirejobs", "DELETE /queue/{session}/messages/{message}");
+        assertThat(webhook.usedActionsService()).isFalse();
     }
 
     @Test

@@ -29,7 +29,8 @@ final class DockerRecords {
     /** @param backend docker or swarm, as the record names it */
     static RunRecord of(RunSetup setup, String backend, Instant traceStart, Instant windowEnd, Instant idleFrom, Instant end,
                         SimState state,
-                        List<RecordingBackend.Started> started, RequestLog requests, PassMetrics metrics,
+                        List<RecordingBackend.Started> started, RequestLog requests, RequestTally actions,
+                        PassMetrics metrics,
                         long heap, Duration loopTime, Duration wallTime) {
         List<JobRecord> jobs = state.jobs().stream().map(job -> new JobRecord(job.id(), job.queuedAt(),
                 Optional.ofNullable(job.startedAt()), Optional.ofNullable(job.completedAt()),
@@ -46,8 +47,23 @@ final class DockerRecords {
             tally.record(request.endpoint(), request.notModified(), !request.at().isBefore(idleFrom));
         }
         return new RunRecord(setup.trace().name(), backend, setup.mode(), setup.policy(), traceStart, windowEnd, jobs,
-                lives, tally, Duration.between(idleFrom, end), metrics.stats(), heap,
+                lives, tally, actions, Duration.between(idleFrom, end), metrics.stats(), heap,
                 Duration.ofNanos(metrics.stats().cpuNanos()), loopTime, wallTime, note(backend, started, metrics));
+    }
+
+    /**
+     * The Actions service's calls as the simulator counted them (by endpoint, every status): from the
+     * trace's start, those after {@code idle} counted as idle.
+     */
+    static RequestTally actions(SimState.Requests start, SimState.Requests idle, SimState.Requests end) {
+        RequestTally tally = new RequestTally();
+        end.byEndpoint().forEach((endpoint, total) -> {
+            long busy = idle.count(endpoint) - start.count(endpoint);
+            for (long i = 0; i < total - start.count(endpoint); i++) {
+                tally.record(endpoint, false, i >= busy);
+            }
+        });
+        return tally;
     }
 
     private static String note(String backend, List<RecordingBackend.Started> started, PassMetrics metrics) {

@@ -16,6 +16,7 @@ import io.runnerorchestrator.bench.measure.HeapProbe;
 import io.runnerorchestrator.bench.measure.RunRecord;
 import io.runnerorchestrator.bench.policy.BenchPolicy;
 import io.runnerorchestrator.bench.trace.TraceRun;
+import io.runnerorchestrator.core.GitHubNews;
 import io.runnerorchestrator.core.ReconcileLoop;
 import io.runnerorchestrator.core.Reconciler;
 import io.runnerorchestrator.core.RunnerSettings;
@@ -45,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  * One run on real Docker: an embedded github-sim, the real HttpGitHub and DockerRunnerBackend (the
  * fake runner image, host network, no Docker access, a fresh instance id), or the SwarmRunnerBackend
  * on the swarm {@link DockerOptions#swarmHost()} names (the same image and network, no limits), the core's Reconciler and
- * ReconcileLoop, and in webhook mode the sim's webhooks to a receiver that asks for passes. The trace
+ * ReconcileLoop, in webhook mode the sim's webhooks to a receiver that asks for passes, and in scale-set
+ * mode the scale set's listener and port over the sim's Actions service ({@link DockerScaleSet}). The trace
  * is replayed in real time once the pool is warm; the run ends when every job is done and the pool,
  * one poll interval later, has sat idle for {@link RunSetup#idleTail()}. Every container of the instance is removed at
  * the end, also when the run fails.
@@ -101,48 +103,63 @@ public final class DockerRun {
     private RunRecord replay(GitHubSimulator sim, RecordingBackend backend, long wallStart, long heapBaseline) {
         RequestLog requests = new RequestLog();
         PassMetrics metrics = new PassMetrics();
-        HttpGitHub github = new HttpGitHub(GitHubApiSettings.defaults(URI.create(sim.baseUrl()),
-                GitHubScope.ofRepository(REPOSITORY)), new PersonalAccessToken(TOKEN), requests, clock);
-        Reconciler reconciler = new Reconciler(setup.policy().settings(setup.scaling()), setup.policy().rules(),
-                runnerSettings(sim.baseUrl()),
-                github, backend, new LocalCoordinator(clock), metrics, clock);
+        GitHubScope scope = GitHubScope.ofRepository(REPOSITORY);
+        HttpGitHub github = new HttpGitHub(GitHubApiSettings.defaults(URI.create(sim.baseUrl()), scope),
+                new PersonalAccessToken(TOKEN), requests, clock);
+        boolean scaleSetMode = setup.mode() == Mode.SCALESET;
         Duration poll = setup.scaling().pollInterval();
-        ReconcileLoop loop = new ReconcileLoop(reconciler, poll, new PassCostPacing(poll, clock));
         ScheduledExecutorService pushes = Executors.newSingleThreadScheduledExecutor();
         Instant loopStart = clock.instant();
-        try (WebhookTrigger hooks = new WebhookTrigger(loop, reconciler.queueHints())) {
-            if (setup.mode() == Mode.WEBHOOK) {
-                sim.webhooks(hooks.uri(), "bench-secret");
+        try (DockerScaleSet scaleSet = new DockerScaleSet(sim.baseUrl(), scope, github, scaleSetName(),
+                setup.scaling().maxRunners(), clock)) {
+            Reconciler reconciler = new Reconciler(setup.policy().settings(setup.scaling()), setup.policy().rules(),
+                    runnerSettings(sim.baseUrl()), scaleSetMode ? scaleSet.port(github) : github, backend,
+                    new LocalCoordinator(clock), metrics, clock,
+                    scaleSetMode ? GitHubNews.MESSAGE_STREAM : GitHubNews.WEBHOOKS);
+            ReconcileLoop loop = new ReconcileLoop(reconciler, poll, new PassCostPacing(poll, clock));
+            try (WebhookTrigger hooks = new WebhookTrigger(loop, reconciler.queueHints())) {
+                if (setup.mode() == Mode.WEBHOOK) {
+                    sim.webhooks(hooks.uri(), "bench-secret");
+                }
+                if (scaleSetMode) {
+                    // As the app: the listener starts before the loop, and is closed after it.
+                    scaleSet.start(reconciler.queueHints(), reconciler.jobAssignments(), loop);
+                }
+                loop.start();
+                Waits.until("the warm pool of " + warmSize() + " idle runners", options.warmTimeout(),
+                        () -> idleOnline(sim.state()) >= warmSize() && (!scaleSetMode || scaleSet.ready()));
+                Instant traceStart = clock.instant();
+                SimState.Requests actionsAtStart = sim.state().actionsRequests();
+                for (TraceRun run : setup.trace().runs()) {
+                    pushes.schedule(() -> enqueue(sim, run), run.at().toMillis(), TimeUnit.MILLISECONDS);
+                }
+                int jobs = setup.trace().jobCount();
+                Waits.until(jobs + " jobs done", setup.trace().span().plus(options.jobTimeout()),
+                        () -> sim.state().jobsWithStatus("completed").size() == jobs);
+                Instant lastDone = clock.instant();
+                // What an idle pool costs is measured once the passes the last jobs triggered are over.
+                Instant idleFrom = lastDone.plus(poll);
+                Waits.sleep(Duration.between(lastDone, idleFrom));
+                SimState.Requests actionsAtIdle = sim.state().actionsRequests();
+                Waits.sleep(setup.idleTail());
+                SimState state = sim.state();
+                long heap = Math.max(0, HeapProbe.liveBytes() - heapBaseline);
+                Instant end = clock.instant();
+                Instant spanEnd = traceStart.plus(setup.trace().span());
+                Instant windowEnd = lastDone.isAfter(spanEnd) ? lastDone : spanEnd;
+                return DockerRecords.of(setup, backend.name(), traceStart, windowEnd, idleFrom, end, state,
+                        backend.started(), requests,
+                        DockerRecords.actions(actionsAtStart, actionsAtIdle, state.actionsRequests()), metrics,
+                        heap, Duration.between(loopStart, end), Duration.ofNanos(System.nanoTime() - wallStart));
+            } finally {
+                pushes.shutdownNow();
+                loop.shutdown(Duration.ofSeconds(20));
             }
-            loop.start();
-            Waits.until("the warm pool of " + warmSize() + " idle runners", options.warmTimeout(),
-                    () -> idleOnline(sim.state()) >= warmSize());
-            Instant traceStart = clock.instant();
-            for (TraceRun run : setup.trace().runs()) {
-                pushes.schedule(() -> enqueue(sim, run), run.at().toMillis(), TimeUnit.MILLISECONDS);
-            }
-            int jobs = setup.trace().jobCount();
-            Waits.until(jobs + " jobs done", setup.trace().span().plus(options.jobTimeout()),
-                    () -> sim.state().jobsWithStatus("completed").size() == jobs);
-            Instant lastDone = clock.instant();
-            // What an idle pool costs is measured once the passes the last jobs triggered are over.
-            Instant idleFrom = lastDone.plus(poll);
-            Waits.sleep(Duration.between(lastDone, idleFrom).plus(setup.idleTail()));
-            SimState state = sim.state();
-            long heap = Math.max(0, HeapProbe.liveBytes() - heapBaseline);
-            Instant end = clock.instant();
-            Instant spanEnd = traceStart.plus(setup.trace().span());
-            Instant windowEnd = lastDone.isAfter(spanEnd) ? lastDone : spanEnd;
-            return DockerRecords.of(setup, backend.name(), traceStart, windowEnd, idleFrom, end, state, backend.started(), requests, metrics,
-                    heap, Duration.between(loopStart, end), Duration.ofNanos(System.nanoTime() - wallStart));
-        } finally {
-            pushes.shutdownNow();
-            loop.shutdown(Duration.ofSeconds(20));
         }
     }
 
     private void enqueue(GitHubSimulator sim, TraceRun run) {
-        Workload workload = Workload.jobs(REPOSITORY, run.jobs()).labels(JOB_LABELS).duration(run.duration());
+        Workload workload = Workload.jobs(REPOSITORY, run.jobs()).labels(jobLabels()).duration(run.duration());
         sim.enqueue(run.jobs() > 1 ? workload.matrix() : workload);
     }
 
@@ -154,8 +171,18 @@ public final class DockerRun {
         return state.runners().stream().filter(r -> "online".equals(r.status()) && !r.busy()).count();
     }
 
+    /** A scale set's jobs name it in {@code runs-on}; its runners carry that label (as the app configures them). */
+    private List<String> jobLabels() {
+        return setup.mode() == Mode.SCALESET ? List.of(scaleSetName()) : JOB_LABELS;
+    }
+
+    private String scaleSetName() {
+        return instanceId;
+    }
+
     private RunnerSettings runnerSettings(String simUrl) {
-        return new RunnerSettings(instanceId, List.of(), RunnerSettings.RegistrationMode.JIT, 1, List.of(), "_work",
+        List<String> labels = setup.mode() == Mode.SCALESET ? List.of(scaleSetName()) : List.of();
+        return new RunnerSettings(instanceId, labels, RunnerSettings.RegistrationMode.JIT, 1, List.of(), "_work",
                 GitHubScope.ofRepository(REPOSITORY), simUrl);
     }
 

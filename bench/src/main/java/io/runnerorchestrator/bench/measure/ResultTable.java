@@ -3,18 +3,24 @@ package io.runnerorchestrator.bench.measure;
 import java.util.List;
 import java.util.Locale;
 
-/** The per-run table as Markdown, one row per run: what the issue asks to see side by side. */
+/**
+ * The per-run table as Markdown, one row per run: what the issue asks to see side by side. When a run
+ * called the Actions service (scale-set mode), a last column shows those calls per job, apart from the
+ * GitHub (REST) requests: registering ones (admin connection and JIT configs) / all others.
+ */
 public final class ResultTable {
     private static final String HEADER = "| policy | mode | jobs done | wait p50 / p95 / max (s) | added pickup p50 / p95 (s)"
             + " | idle / busy runner-s (idle %) | peak runners | GitHub req per job: counted / 304"
-            + " | per idle hour: counted / 304 | pass p50 / p99 (ms) | heap (MB) | CPU |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+            + " | per idle hour: counted / 304 | pass p50 / p99 (ms) | heap (MB) | CPU |";
+    private static final String ACTIONS_HEADER = " Actions calls per job: JIT + registration / other |";
 
     private ResultTable() {
     }
 
     public static String markdown(List<RunSummary> rows) {
-        StringBuilder table = new StringBuilder(HEADER);
+        boolean actions = rows.stream().anyMatch(RunSummary::usedActionsService);
+        StringBuilder table = new StringBuilder(HEADER).append(actions ? ACTIONS_HEADER : "").append('\n')
+                .append("|---".repeat(actions ? 13 : 12)).append("|\n");
         for (RunSummary s : rows) {
             table.append("| ").append(s.label().policy().label())
                     .append(" | ").append(s.label().mode().label())
@@ -30,8 +36,12 @@ public final class ResultTable {
                     .append(" | ").append(num(s.countedPerIdleHour())).append(" / ").append(num(s.notModifiedPerIdleHour()))
                     .append(" | ").append(num(s.passMillis().at(50))).append(" / ").append(num(s.passMillis().at(99)))
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f", s.heapMegabytes()))
-                    .append(" | ").append(String.format(Locale.ROOT, "%.2g %%", s.cpuPercent()))
-                    .append(" |\n");
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2g %%", s.cpuPercent()));
+            if (actions) {
+                table.append(" | ").append(s.usedActionsService() ? num(s.actionsRegisteringPerJob()) + " / "
+                        + num(s.actionsOtherPerJob()) : "-");
+            }
+            table.append(" |\n");
         }
         return table.toString();
     }

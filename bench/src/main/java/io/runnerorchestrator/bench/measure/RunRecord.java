@@ -13,6 +13,9 @@ import java.util.List;
  * @param backend     {@code docker} or {@code virtual}
  * @param windowStart when the trace began (after the pool warmed up)
  * @param windowEnd   when the last job completed, or the trace's span ended, whichever is later
+ * @param requests    REST API requests (charged, and free 304s)
+ * @param actions     calls to the Actions service (scale-set mode: admin registration, JIT configs, sessions,
+ *                    the message queue, acquisitions, runner lookups and removals); none in the other modes
  * @param idleTime    time with no job queued or running for at least a poll interval, after the trace began
  * @param heapBytes   largest live heap seen (after a GC) above the process's live heap before the run
  * @param cpu         CPU time the reconcile passes used
@@ -22,6 +25,7 @@ import java.util.List;
  */
 public record RunRecord(String trace, String backend, Mode mode, BenchPolicy policy, Instant windowStart,
                         Instant windowEnd, List<JobRecord> jobs, List<RunnerLife> runners, RequestTally requests,
+                        RequestTally actions,
                         Duration idleTime, PassStats passes, long heapBytes, Duration cpu, Duration loopTime,
                         Duration wallTime, String note) {
     public RunRecord {

@@ -12,13 +12,18 @@ import java.util.Map;
  * started, queued to the end of the run); added pickup latency
  * is queued to the start of the container of the runner that took the job (zero when that runner
  * was already up); runner-seconds count container time inside the window, busy while a job ran and
- * idle otherwise (booting included). CPU is the passes' CPU time over the time the loop ran.
+ * idle otherwise (booting included). CPU is the passes' CPU time over the time the loop ran. Calls to
+ * the Actions service (scale-set mode) are apart from the REST requests: those that register (the admin
+ * connection and JIT configs) and all others (sessions, the message queue, acquisitions, runner lookups
+ * and removals), per job.
  */
 public record RunSummary(RunLabel label, int jobs, int completed, Percentiles waitSeconds,
                          Percentiles pickupSeconds, double idleRunnerSeconds, double busyRunnerSeconds,
                          int peakRunners, double countedPerJob, double notModifiedPerJob,
                          double countedPerIdleHour, double notModifiedPerIdleHour, Percentiles passMillis,
-                         double heapMegabytes, double cpuPercent, Map<String, long[]> requestsByEndpoint) {
+                         double heapMegabytes, double cpuPercent, Map<String, long[]> requestsByEndpoint,
+                         double actionsRegisteringPerJob, double actionsOtherPerJob,
+                         Map<String, long[]> actionsByEndpoint) {
 
     public static RunSummary of(RunRecord run) {
         Map<String, RunnerLife> lives = new HashMap<>();
@@ -52,7 +57,23 @@ public record RunSummary(RunLabel label, int jobs, int completed, Percentiles wa
                 perUnit(run.requests().notModified(), jobs), perUnit(run.requests().idleCounted(), idleHours),
                 perUnit(run.requests().idleNotModified(), idleHours), run.passes().millis(),
                 run.heapBytes() / (1024.0 * 1024.0),
-                100.0 * run.cpu().toNanos() / Math.max(1, run.loopTime().toNanos()), run.requests().byEndpoint());
+                100.0 * run.cpu().toNanos() / Math.max(1, run.loopTime().toNanos()), run.requests().byEndpoint(),
+                perUnit(actions(run, true), jobs), perUnit(actions(run, false), jobs), run.actions().byEndpoint());
+    }
+
+    /** Whether an Actions service call registers: the admin connection, or a runner's JIT config. */
+    public static boolean registers(String endpoint) {
+        return endpoint.endsWith("/actions/runner-registration") || endpoint.endsWith("/generatejitconfig");
+    }
+
+    /** Whether the run made any call to the Actions service (scale-set mode). */
+    public boolean usedActionsService() {
+        return !actionsByEndpoint.isEmpty();
+    }
+
+    private static long actions(RunRecord run, boolean registering) {
+        return run.actions().byEndpoint().entrySet().stream().filter(e -> registers(e.getKey()) == registering)
+                .mapToLong(e -> e.getValue()[0] + e.getValue()[1]).sum();
     }
 
     /** Idle runner-seconds as a share of busy ones, in percent. */

@@ -8,6 +8,7 @@ import io.runnerorchestrator.bench.measure.PassStats;
 import io.runnerorchestrator.bench.measure.RequestTally;
 import io.runnerorchestrator.bench.measure.RunRecord;
 import io.runnerorchestrator.bench.trace.TraceRun;
+import io.runnerorchestrator.core.GitHubNews;
 import io.runnerorchestrator.core.OrchestratorMetrics;
 import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.Reconciler;
@@ -28,7 +29,8 @@ import java.util.Optional;
 /**
  * One run on the virtual clock: the core's {@link Reconciler} with the chosen policy over the virtual
  * GitHub and backend, driven by {@link VirtualLoop}, while the trace's runs are queued at their
- * instants. Runs until the trace's span is over and every job is done (2 h more at most), then a
+ * instants; in webhook mode each job change reaches the core as a hint and a trigger, in scale-set mode
+ * through the {@link VirtualScaleSet}'s messages. Runs until the trace's span is over and every job is done (2 h more at most), then a
  * poll interval and the idle tail more.
  */
 public final class VirtualRun {
@@ -63,9 +65,14 @@ public final class VirtualRun {
         // them one by one on the event loop's thread, so virtual time stays deterministic.
         VirtualBackend backend = new VirtualBackend(clock, events, world, model.startCost(), model.boot(),
                 scaling.startConcurrency());
+        VirtualGitHub rest = new VirtualGitHub(world, requests, clock, REPOSITORY);
+        RequestTally actions = new RequestTally();
+        VirtualScaleSet scaleSet = new VirtualScaleSet(clock, events, world, model.webhookDelay(),
+                new ActionsCalls(clock, actions, world::idle, traceStart, rest::createRegistrationToken));
+        boolean scaleSetMode = setup.mode() == Mode.SCALESET;
         Reconciler reconciler = new Reconciler(scaling.withStartConcurrency(1), setup.policy().rules(), runnerSettings(),
-                new VirtualGitHub(world, requests, clock, REPOSITORY), backend, new LocalCoordinator(clock),
-                OrchestratorMetrics.NOOP, clock);
+                scaleSetMode ? new VirtualScaleSetGitHub(rest, scaleSet) : rest, backend, new LocalCoordinator(clock),
+                OrchestratorMetrics.NOOP, clock, scaleSetMode ? GitHubNews.MESSAGE_STREAM : GitHubNews.WEBHOOKS);
         PassStats passes = new PassStats();
         Duration poll = setup.scaling().pollInterval();
         VirtualLoop loop = new VirtualLoop(clock, events, reconciler, poll, new PassCostPacing(poll, clock), passes,
@@ -75,6 +82,9 @@ public final class VirtualRun {
                 hint(reconciler.queueHints(), action, job);
                 loop.requestPass("webhook " + action);
             }));
+        }
+        if (scaleSetMode) {
+            scaleSet.open(reconciler.queueHints(), reconciler.jobAssignments(), loop);
         }
         for (TraceRun run : setup.trace().runs()) {
             events.at(traceStart.plus(run.at()), () -> world.enqueue(run.jobs(), run.duration()));
@@ -89,7 +99,7 @@ public final class VirtualRun {
         events.runUntil(end, () -> false);
         heapBytes = Math.max(heapBytes, HeapProbe.liveBytes());
         return new RunRecord(setup.trace().name(), "virtual", setup.mode(), setup.policy(), traceStart, windowEnd,
-                world.jobRecords(), backend.lives(), tally, world.idleTime(end), passes,
+                world.jobRecords(), backend.lives(), tally, actions, world.idleTime(end), passes,
                 Math.max(0, heapBytes - heapBaseline),
                 Duration.ofNanos(passes.cpuNanos()), Duration.between(START, end),
                 Duration.ofNanos(System.nanoTime() - wallStart), "peak " + requests.peakPerWindow()

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * A queued job goes to an idle online runner as soon as both exist (oldest job first, longest idle
  * runner first), as a runner's long poll would get it. Every job carries the labels every runner
  * has, so label matching is left out. Ephemeral runners are unregistered when their job completes.
+ * With {@link #requireAcquisition()} (a runner scale set) a queued job goes to no runner until the
+ * scale set acquired it ({@link #acquire}), as the Actions service hands a set's runners only the jobs
+ * the set took.
  */
 final class VirtualWorld {
     static final Set<String> RUNNER_LABELS = Set.of("self-hosted", "Linux", "X64");
@@ -91,6 +94,9 @@ final class VirtualWorld {
     private final NavigableMap<Long, Run> openRuns = new TreeMap<>();
     private final List<Job> allJobs = new ArrayList<>();
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    /** Queued jobs no scale set has acquired yet (only with {@link #requireAcquisition()}). */
+    private final Map<Long, Job> offered = new LinkedHashMap<>();
+    private boolean acquisition;
     private final ArrayDeque<Registration> idleRunners = new ArrayDeque<>();
     private BiConsumer<String, Job> webhooks = (action, job) -> { };
     private Consumer<String> runnerExits = name -> { };
@@ -118,6 +124,31 @@ final class VirtualWorld {
         this.runnerExits = listener;
     }
 
+    /** From now on a queued job waits for {@link #acquire} before a runner can take it. */
+    void requireAcquisition() {
+        this.acquisition = true;
+    }
+
+    /**
+     * The scale set takes these jobs (those still queued and on offer) and its idle runners may take
+     * them at once; returns those it got.
+     */
+    List<Job> acquire(List<Job> jobs) {
+        List<Job> acquired = new ArrayList<>();
+        for (Job job : jobs) {
+            if (job.status == JobStatus.QUEUED && offered.remove(job.id) != null) {
+                acquired.add(job);
+            }
+        }
+        return acquired;
+    }
+
+    /** After {@link #acquire}, once the caller has noted what it acquired: runners take those jobs. */
+    void dispatchAcquired(List<Job> acquired) {
+        queue.addAll(acquired);
+        dispatch();
+    }
+
     void enqueue(int jobCount, Duration duration) {
         Instant now = clock.instant();
         Run run = new Run(nextRunId++, now);
@@ -127,7 +158,11 @@ final class VirtualWorld {
             run.jobs.add(job);
             run.queued++;
             allJobs.add(job);
-            queue.add(job);
+            if (acquisition) {
+                offered.put(job.id, job);
+            } else {
+                queue.add(job);
+            }
             changeActive(+1);
             webhooks.accept("queued", job);
         }
