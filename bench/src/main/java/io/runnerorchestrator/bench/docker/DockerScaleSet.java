@@ -3,11 +3,13 @@ package io.runnerorchestrator.bench.docker;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
 import io.runnerorchestrator.adapter.github.scaleset.ActionsServiceClient;
 import io.runnerorchestrator.adapter.github.scaleset.BusyRunners;
+import io.runnerorchestrator.adapter.github.scaleset.JobMessage;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetDemand;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetGitHub;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetListener;
 import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.QueueHints;
+import io.runnerorchestrator.core.RunnerNews;
 import io.runnerorchestrator.core.ReconcileTrigger;
 import io.runnerorchestrator.core.port.GitHub;
 import io.runnerorchestrator.core.port.GitHubScope;
@@ -47,7 +49,8 @@ final class DockerScaleSet implements AutoCloseable {
     }
 
     void start(QueueHints hints, JobAssignments assignments, ReconcileTrigger trigger) {
-        listener = new ScaleSetListener(client, settings, demand, busy.andThen(new ScaleSetNews(hints, assignments)),
+        RunnerNews news = new RunnerNews(hints, assignments);
+        listener = new ScaleSetListener(client, settings, demand, busy.andThen(JobMessage.runnerNews(news::started, news::completed)),
                 trigger::requestPass);
         listener.start();
     }

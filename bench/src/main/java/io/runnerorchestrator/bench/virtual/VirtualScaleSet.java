@@ -2,6 +2,7 @@ package io.runnerorchestrator.bench.virtual;
 
 import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.QueueHints;
+import io.runnerorchestrator.core.RunnerNews;
 import io.runnerorchestrator.core.ReconcileTrigger;
 import io.runnerorchestrator.core.port.GitHub.DeleteResult;
 import io.runnerorchestrator.core.port.GitHubRunner;
@@ -51,8 +52,7 @@ final class VirtualScaleSet {
     private final Map<Long, QueuedJob> waiting = new LinkedHashMap<>();
     /** Runners that started a job and have not completed it, by name (BusyRunners). */
     private final Set<String> busy = new HashSet<>();
-    private QueueHints hints;
-    private JobAssignments assignments;
+    private RunnerNews news;
     private ReconcileTrigger trigger;
     private EventQueue.Handle delivery;
     private EventQueue.Handle emptyPoll;
@@ -67,8 +67,7 @@ final class VirtualScaleSet {
 
     /** The listener starts: the scale set is created, its session opened, the first poll made. */
     void open(QueueHints hints, JobAssignments assignments, ReconcileTrigger trigger) {
-        this.hints = hints;
-        this.assignments = assignments;
+        this.news = new RunnerNews(hints, assignments);
         this.trigger = trigger;
         world.requireAcquisition();
         world.onJobEvent(this::jobChanged);
@@ -166,14 +165,12 @@ final class VirtualScaleSet {
             case "JobStarted" -> {
                 waiting.remove(job.id);
                 busy.add(job.runnerName);
-                assignments.jobStarted(job.runnerName, job.id);
-                hints.started(job.id, job.runnerName);
+                news.started(job.id, job.runnerName);
             }
             default -> {
                 waiting.remove(job.id);
                 busy.remove(job.runnerName);
-                assignments.jobCompleted(job.runnerName);
-                hints.completed(job.id, Optional.ofNullable(job.runnerName));
+                news.completed(job.id, Optional.ofNullable(job.runnerName));
             }
         }
     }

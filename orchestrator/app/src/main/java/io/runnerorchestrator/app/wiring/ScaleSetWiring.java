@@ -4,6 +4,7 @@ import io.runnerorchestrator.adapter.github.GitHubRequestListener;
 import io.runnerorchestrator.adapter.github.HttpGitHub;
 import io.runnerorchestrator.adapter.github.scaleset.ActionsServiceClient;
 import io.runnerorchestrator.adapter.github.scaleset.BusyRunners;
+import io.runnerorchestrator.adapter.github.scaleset.JobMessage;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetDemand;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetListener;
 import io.runnerorchestrator.adapter.github.scaleset.ScaleSetRelay;
@@ -11,6 +12,7 @@ import io.runnerorchestrator.app.config.OrchestratorConfig;
 import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.QueueHints;
 import io.runnerorchestrator.core.ReconcileLoop;
+import io.runnerorchestrator.core.RunnerNews;
 import io.runnerorchestrator.core.port.Coordinator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -55,11 +57,12 @@ public class ScaleSetWiring {
                                                BusyRunners busy, QueueHints hints, JobAssignments assignments,
                                                OrchestratorConfig config, ReconcileLoop loop,
                                                Coordinator coordinator) {
+        RunnerNews news = new RunnerNews(hints, assignments);
         ScaleSetListener.Settings settings = new ScaleSetListener.Settings(config.demand().scaleSetName(),
                 config.demand().runnerGroup(), config.runner().labels(), config.instanceId(),
                 config.scaling().maxRunners());
         return new ScaleSetListenerLifecycle(new ScaleSetListener(client, settings, demand,
-                busy.andThen(new ScaleSetHints(hints, assignments)), loop::requestPass,
+                busy.andThen(JobMessage.runnerNews(news::started, news::completed)), loop::requestPass,
                 ScaleSetRelay.through(coordinator, settings.name(), demand, busy)));
     }
 

@@ -3,17 +3,21 @@ package io.runnerorchestrator.app.wiring;
 import io.runnerorchestrator.adapter.github.scaleset.JobMessage;
 import io.runnerorchestrator.core.JobAssignments;
 import io.runnerorchestrator.core.QueueHints;
+import io.runnerorchestrator.core.RunnerNews;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScaleSetHintsTest {
+/** The scale set's job starts and completions as the core's runner news, as ScaleSetWiring joins them. */
+class ScaleSetRunnerNewsTest {
     private final JobAssignments assignments = new JobAssignments();
-    private final ScaleSetHints hints = new ScaleSetHints(new QueueHints(), assignments);
+    private final RunnerNews news = new RunnerNews(new QueueHints(), assignments);
+    private final Consumer<JobMessage> hints = JobMessage.runnerNews(news::started, news::completed);
 
     @Test
     void aStartedJobIsTheRunnersUntilItCompletes() {
