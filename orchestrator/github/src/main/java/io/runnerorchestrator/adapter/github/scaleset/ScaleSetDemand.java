@@ -50,6 +50,14 @@ public final class ScaleSetDemand {
         }
     }
 
+    /**
+     * A standby about to hold the session: the jobs it adopted may have started while nobody listened, and
+     * no message will say so; its own session's statistics count what still waits.
+     */
+    synchronized void forgetAdopted() {
+        waiting.clear();
+    }
+
     /** A job the set acquired and the service then handed elsewhere (or canceled) before it started. */
     synchronized void forget(long runnerRequestId) {
         waiting.remove(runnerRequestId);

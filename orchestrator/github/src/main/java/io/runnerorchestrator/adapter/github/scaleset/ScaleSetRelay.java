@@ -116,9 +116,13 @@ public final class ScaleSetRelay {
         return true;
     }
 
-    /** A standby that becomes the holder starts from what it followed; its own messages take over. */
+    /**
+     * A standby becomes the holder: its own session's messages and statistics take over from what it
+     * followed (busy runners stay busy until their completions come).
+     */
     void holding() {
         busyAdopted = Map.of();
         lastAdopted = "";
+        demand.forgetAdopted();
     }
 }

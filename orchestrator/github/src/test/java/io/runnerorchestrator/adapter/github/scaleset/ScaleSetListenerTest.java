@@ -229,4 +229,30 @@ class ScaleSetListenerTest {
                 .until(() -> a.demand().queued().stream().anyMatch(j -> j.id() == job));
         assertThat(b.demand().queued()).extracting(QueuedJob::id).contains(job);
     }
+
+    @Test
+    void aStandbyThatTakesTheSessionOverKeepsNoAdoptedJobThatStartedWhileNobodyListened() {
+        SharedStore store = new SharedStore();
+        store.lead("instance-a");
+        join(store, "instance-a");
+        Member b = join(store, "instance-b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.scaleSetSessionOwners().equals(List.of("instance-a")));
+        long job = sim.enqueue(Workload.jobs("acme/app", 1).labels(SET).duration(Duration.ofSeconds(30))).get(0);
+        await("b adopted the waiting job").atMost(Duration.ofSeconds(10))
+                .until(() -> b.demand().queued().stream().anyMatch(j -> j.id() == job));
+
+        // Nobody leads for a while: a stops (its session goes) and the job starts unheard.
+        store.lead("");
+        listeners.get(0).close();
+        ScaleSetGitHub github = new ScaleSetGitHub(rest, client(), b.demand(), b.busy());
+        runners.start(github.generateJitConfig(new JitRequest(SET + "-1", List.of(SET), 1, "_work")).encodedJitConfig());
+        await("the job runs").atMost(Duration.ofSeconds(15))
+                .until(() -> sim.state().job(job).orElseThrow().status().equals("in_progress"));
+        store.lead("instance-b");
+
+        await("b holds the session").atMost(Duration.ofSeconds(15))
+                .until(() -> sim.scaleSetSessionOwners().equals(List.of("instance-b")));
+        await("b's queue has nothing waiting").atMost(Duration.ofSeconds(10))
+                .until(() -> b.demand().queued().isEmpty());
+    }
 }
