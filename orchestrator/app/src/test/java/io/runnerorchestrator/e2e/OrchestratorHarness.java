@@ -144,7 +144,10 @@ final class OrchestratorHarness implements AutoCloseable {
         return sim.state().runners().stream().filter(r -> r.name().startsWith(prefix() + "-")).toList();
     }
 
-    /** Reconcile passes so far, counted from the runner lists the simulator answered (one per pass). */
+    /**
+     * Reconcile passes so far, counted from the runner lists the simulator answered (one per pass without
+     * webhooks in REST mode; not in scale-set mode, where the list is read every tenth poll interval).
+     */
     long passes() {
         return sim.state().requests().count("GET /repos/{owner}/{repo}/actions/runners");
     }

@@ -126,7 +126,8 @@ public final class Reconciler {
         logDecision(pass, part, decision);
         Optional<ReconcileProblem> problem = Optional.empty();
         try {
-            executor.execute(decision, part.slots(), Instant.MAX).registered().forEach(picture::registered);
+            executor.execute(decision, part.slots(), Instant.MAX).registered()
+                    .forEach(runner -> picture.registered(runner, start));
         } catch (GitHubException e) {
             picture.invalidate();
             problem = Optional.of(failures.record(e, start));
@@ -227,7 +228,7 @@ public final class Reconciler {
 
     private Observation observe(Instant now) {
         Set<String> deadPrefixes = coordinator.deadPeerPrefixes();
-        GitHubPicture.Seen github = picture.look(now, ours(deadPrefixes));
+        GitHubPicture.Seen github = picture.look(now, ours(deadPrefixes), !deadPrefixes.isEmpty());
         if (github.fresh() && !deadPrefixes.isEmpty()) {
             coordinator.deadPeerRunners(onlineByPrefix(github.runners(), deadPrefixes));
         }
@@ -255,7 +256,7 @@ public final class Reconciler {
         List<QueuedJob> queued = github.queued();
         List<GitHubRunner> registrations = github.fresh() ? github.runners()
                 : withLiveContainer(github.runners(), instances);
-        RunnerTracker.Tracked tracked = tracker.track(instances, registrations, jobs::jobOf, now, github.fresh());
+        RunnerTracker.Tracked tracked = tracker.track(instances, registrations, jobs::jobOf, now, github.current());
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
         claims.settle(tracked.runners());
         tracked.boots().forEach(metrics::runnerBooted);

@@ -33,14 +33,14 @@ final class RunnerTracker {
     record Tracked(List<RunnerView> runners, int cameOnline, List<Duration> boots, int jobsStarted, int jobsCompleted) {
     }
 
-    /** How far apart two fresh looks must both show a runner idle before it may be removed for idleness. */
+    /** How far apart two current looks must both show a runner idle before it may be removed for idleness. */
     static final Duration IDLE_CONFIRMATION = Duration.ofSeconds(5);
 
     private static final class Memory {
         RunnerState state;
         Instant idleSince;
-        /** The last fresh look at GitHub (not a webhook-hinted one) that showed it idle. */
-        Instant idleSeenFresh;
+        /** The last current look at GitHub (not a webhook-hinted one) that showed it idle. */
+        Instant idleSeenCurrent;
         boolean seenOnline;
         boolean busy;
     }
@@ -55,18 +55,18 @@ final class RunnerTracker {
         this.since = since;
     }
 
-    /** A fresh look: the registrations as GitHub listed them just now. */
+    /** A current look: the registrations as GitHub listed them just now. */
     Tracked track(List<RunnerInstance> instances, List<GitHubRunner> registrations,
                   Function<String, Optional<Long>> jobOf, Instant now) {
         return track(instances, registrations, jobOf, now, true);
     }
 
     /**
-     * @param fresh false when the registrations are an earlier list brought up to date by webhooks: such
-     *              a look never confirms that a runner is idle
+     * @param current false when the registrations are an earlier list brought up to date by webhooks
+     *                (which may be lost or late): such a look never confirms that a runner is idle
      */
     Tracked track(List<RunnerInstance> instances, List<GitHubRunner> registrations,
-                  Function<String, Optional<Long>> jobOf, Instant now, boolean fresh) {
+                  Function<String, Optional<Long>> jobOf, Instant now, boolean current) {
         Map<String, RunnerInstance> byName = new HashMap<>();
         instances.forEach(i -> byName.put(i.name(), i));
         Map<String, GitHubRunner> registered = new HashMap<>();
@@ -100,12 +100,12 @@ final class RunnerTracker {
             m.idleSince = online && !busy ? (m.idleSince == null ? now : m.idleSince) : null;
             Optional<Long> job = jobOf.apply(name);
             if (m.idleSince == null || job.isPresent()) {
-                m.idleSeenFresh = null;
-            } else if (fresh) {
-                m.idleSeenFresh = now;
+                m.idleSeenCurrent = null;
+            } else if (current) {
+                m.idleSeenCurrent = now;
             }
-            boolean idleConfirmed = m.idleSeenFresh != null
-                    && !m.idleSeenFresh.isBefore(m.idleSince.plus(IDLE_CONFIRMATION));
+            boolean idleConfirmed = m.idleSeenCurrent != null
+                    && !m.idleSeenCurrent.isBefore(m.idleSince.plus(IDLE_CONFIRMATION));
 
             RunnerState state = RunnerClassifier.classify(instance, registration, m.seenOnline, bootTimeout, now);
             logTransition(name, m.state, state, instance);

@@ -32,9 +32,10 @@ public final class ScaleSetGitHub implements GitHub {
         this.busy = busy;
     }
 
+    /** REST's busy flag lags a job's start by seconds: the messages' word counts too. */
     @Override
     public List<GitHubRunner> listRunners() {
-        return rest.listRunners();
+        return rest.listRunners().stream().map(this::withBusy).toList();
     }
 
     /** Not a REST request: the core asks before each removal of an idle runner. */
