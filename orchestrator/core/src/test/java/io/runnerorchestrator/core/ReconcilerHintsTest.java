@@ -109,10 +109,7 @@ class ReconcilerHintsTest {
 
     @Test
     void anIdleRunnerSeenOnlyThroughHintsIsNotConfirmedIdle() {
-        reconciler.reconcileOnce();
-        world.github.enqueue(1, "self-hosted", "docker");
-        reconciler.reconcileOnce();
-        world.bootAll();
+        world.bootedRunnerFor(reconciler);
         world.github.cancelQueued();
         world.later(Duration.ofSeconds(31));
         RunnerView seenIdle = reconciler.reconcileOnce().runners().get(0);

@@ -90,10 +90,7 @@ class ReconcilerMessageStreamTest {
 
     @Test
     void aRunnerThatCameOnlineWithoutAJobIsReadByItselfAndSeenIdle() {
-        reconciler.reconcileOnce();
-        world.enqueue(1);
-        reconciler.reconcileOnce();
-        world.bootAll();
+        world.bootedRunnerFor(reconciler);
         world.github.cancelQueued();
         world.later(Duration.ofSeconds(10));
         RunnerState beforeItsRead = reconciler.reconcileOnce().runners().get(0).state();
@@ -127,10 +124,7 @@ class ReconcilerMessageStreamTest {
     void anIdleRunnerIsConfirmedAndRemovedAfterIdleTimeoutBetweenFullLooks() {
         Reconciler reconciler = world.reconciler(new ScalingSettings(0, 10, 3, 1, Duration.ofMinutes(1),
                 Duration.ofSeconds(30), Duration.ofSeconds(120)), TestWorld.jit(), GitHubNews.MESSAGE_STREAM);
-        reconciler.reconcileOnce();
-        world.enqueue(1);
-        reconciler.reconcileOnce();
-        world.bootAll();
+        world.bootedRunnerFor(reconciler);
         world.github.cancelQueued();
         world.later(Duration.ofSeconds(31));
         RunnerView seenIdle = reconciler.reconcileOnce().runners().get(0);
@@ -149,11 +143,8 @@ class ReconcilerMessageStreamTest {
 
     @Test
     void aRunnerAJobStartedOnIsNeverConfirmedIdle() {
-        reconciler.reconcileOnce();
-        long job = world.enqueue(1).get(0);
-        reconciler.reconcileOnce();
+        long job = world.bootedRunnerFor(reconciler);
         String runner = world.backend.names().iterator().next();
-        world.bootAll();
         world.later(Duration.ofSeconds(31));
         reconciler.reconcileOnce();
         hints.started(job, runner);
@@ -177,11 +168,8 @@ class ReconcilerMessageStreamTest {
 
     @Test
     void aRunnerAStartedHintNamesIsBusyAndItsExitedContainerGoesWithoutAnyRead() {
-        reconciler.reconcileOnce();
-        long job = world.enqueue(1).get(0);
-        reconciler.reconcileOnce();
+        long job = world.bootedRunnerFor(reconciler);
         String runner = world.backend.names().iterator().next();
-        world.bootAll();
         world.runnersTakeJobs();
         hints.started(job, runner);
         RunnerView busy = reconciler.reconcileOnce().runners().get(0);

@@ -78,6 +78,15 @@ final class TestWorld {
         return github.enqueue(count, "self-hosted", "docker");
     }
 
+    /** A first pass, a job, the pass that starts its runner, and the runner online: returns the job. */
+    long bootedRunnerFor(Reconciler reconciler) {
+        reconciler.reconcileOnce();
+        long job = enqueue(1).get(0);
+        reconciler.reconcileOnce();
+        bootAll();
+        return job;
+    }
+
     void later(Duration by) {
         clock.advance(by);
     }
