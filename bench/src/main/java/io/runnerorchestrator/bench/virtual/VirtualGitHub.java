@@ -6,6 +6,7 @@ import io.runnerorchestrator.core.port.GitHub;
 import io.runnerorchestrator.core.port.GitHubRunner;
 import io.runnerorchestrator.core.port.JitRequest;
 import io.runnerorchestrator.core.port.JitRunner;
+import io.runnerorchestrator.core.port.QueueScan;
 import io.runnerorchestrator.core.port.QueuedJob;
 import io.runnerorchestrator.core.port.RateLimitStatus;
 import io.runnerorchestrator.core.port.RegistrationToken;
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
  * The GitHub port over the {@link VirtualWorld}, for one repository. It answers at once and makes,
  * for the {@link ConditionalRequests} model, the same requests HttpGitHub makes for each call: the
  * runner list page by page; the queued and the in_progress runs page by page, then the jobs of
- * each of those runs; a GET of the runner before deleting it. Times come back in whole seconds as
+ * each of those runs (whose started jobs name their runners); a GET of the runner before deleting it. Times come back in whole seconds as
  * GitHub's JSON has them.
  */
 final class VirtualGitHub implements GitHub {
@@ -75,11 +76,17 @@ final class VirtualGitHub implements GitHub {
 
     @Override
     public List<QueuedJob> listQueuedJobs() {
+        return scanQueue().queued();
+    }
+
+    @Override
+    public QueueScan scanQueue() {
         List<Run> newestFirst = new ArrayList<>(world.openRuns().descendingMap().values());
         List<Run> queuedRuns = listRuns("queued", newestFirst, Run::isQueued);
         List<Run> startedRuns = listRuns("in_progress", newestFirst, run -> !run.isQueued());
         Map<Long, Integer> scanned = new HashMap<>();
         List<QueuedJob> jobs = new ArrayList<>();
+        Map<String, Long> running = new HashMap<>();
         for (List<Run> runs : List.of(queuedRuns, startedRuns)) {
             for (Run run : runs) {
                 int pages = pages(run.jobs.size());
@@ -94,6 +101,8 @@ final class VirtualGitHub implements GitHub {
                         .map(job -> new QueuedJob(job.id, run.id, repository, JOB_LABELS,
                                 job.queuedAt.truncatedTo(ChronoUnit.SECONDS)))
                         .forEach(jobs::add);
+                run.jobs.stream().filter(job -> job.status == VirtualWorld.JobStatus.IN_PROGRESS)
+                        .forEach(job -> running.put(job.runnerName, job.id));
             }
         }
         scannedRuns.forEach((runId, pages) -> {
@@ -103,7 +112,7 @@ final class VirtualGitHub implements GitHub {
         });
         scannedRuns = scanned;
         jobsReadAt.keySet().retainAll(scanned.keySet());
-        return jobs;
+        return new QueueScan(jobs, Optional.of(running));
     }
 
     @Override

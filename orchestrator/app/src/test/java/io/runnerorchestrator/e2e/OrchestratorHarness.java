@@ -144,12 +144,10 @@ final class OrchestratorHarness implements AutoCloseable {
         return sim.state().runners().stream().filter(r -> r.name().startsWith(prefix() + "-")).toList();
     }
 
-    /**
-     * Reconcile passes so far, counted from the runner lists the simulator answered (one per pass without
-     * webhooks in REST mode; not in scale-set mode, where the list is read every tenth poll interval).
-     */
+    /** Reconcile passes so far of the newest orchestrator started, as its status API tells them. */
     long passes() {
-        return sim.state().requests().count("GET /repos/{owner}/{repo}/actions/runners");
+        OrchestratorProcess newest = processes.get(processes.size() - 1);
+        return new InstanceApi(newest, null).status().path("last_reconcile").path("pass").asLong();
     }
 
     @Override

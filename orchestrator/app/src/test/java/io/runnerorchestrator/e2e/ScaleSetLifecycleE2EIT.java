@@ -134,10 +134,7 @@ class ScaleSetLifecycleE2EIT {
         assertThat(health.body().path("checks").path("starts").path("ok").asBoolean(true)).isFalse();
         assertThat(health.body().path("checks").path("starts").path("detail").asString()).contains("exited with code 7");
 
-        // Passes from the status: in scale-set mode a pass rarely reads the runner list PoolChecks counts.
-        long pass = api.status().path("last_reconcile").path("pass").asLong();
-        await("5 more reconcile passes").atMost(Duration.ofSeconds(60))
-                .until(() -> api.status().path("last_reconcile").path("pass").asLong() >= pass + 5);
+        new PoolChecks(harness).awaitPasses(5, Duration.ofSeconds(60));
         // Whether the runner exits before the start is checked or after, it is the only one: no probe follows.
         assertThat(harness.watch().created()).as("containers ever created").hasSize(1);
         assertThat(harness.docker().containers(harness.instanceId())).as("exited containers left").isEmpty();

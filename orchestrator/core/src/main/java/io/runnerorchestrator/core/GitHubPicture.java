@@ -3,6 +3,7 @@ package io.runnerorchestrator.core;
 import io.runnerorchestrator.core.QueueHints.Hint;
 import io.runnerorchestrator.core.port.GitHub;
 import io.runnerorchestrator.core.port.GitHubRunner;
+import io.runnerorchestrator.core.port.QueueScan;
 import io.runnerorchestrator.core.port.QueuedJob;
 
 import org.slf4j.Logger;
@@ -30,11 +31,18 @@ import java.util.function.Predicate;
  * poll intervals: the hints keep the queue known in between, and the scan is the safety net for a lost
  * delivery. Without webhooks every pass is a full look.
  *
+ * <p>A full look that scans the queue reads the jobs of the runs that changed, and those name the runner
+ * of each started job: which runners are busy, and which finished (an ephemeral runner is gone then).
+ * Such a look spares the runner list, which it would read only for that, unless the list is
+ * {@value #RUNNER_LIST_STRETCH} poll intervals old, dead members' registrations are to be counted, a runner
+ * was offline in the picture at the previous look (it may have come online since, maybe without a job), or
+ * a runner of ours the picture does not know runs a job. In polling mode that is most passes.
+ *
  * <p>With {@link GitHubNews#MESSAGE_STREAM} every pass reads the queue (kept in memory, no request), and
  * between full looks a pass without news trusts the last look too: the stream says every job start and
  * end. What it does not say is that a runner came online without a job, so each runner the picture has
  * offline is looked up by itself (not a REST request there) as often as a full look would come. The full
- * REST list is then only the safety net, read every {@value #STREAMED_FULL_LOOK_STRETCH} poll intervals,
+ * REST list is then only the safety net, read every {@value #RUNNER_LIST_STRETCH} poll intervals,
  * or every poll interval while dead members' registrations are to be counted. Used from the reconcile
  * thread only.
  */
@@ -45,32 +53,62 @@ final class GitHubPicture {
     static final int QUEUE_SCAN_STRETCH = 4;
 
     /**
-     * With a message stream, the runner list is read every this many poll intervals: at one job per poll
-     * interval, a full look's one or two requests then cost at most 0.2 REST requests per job.
+     * When job news (a message stream, or the scanned jobs' runners) keep the runners' busy flags, the
+     * runner list is read every this many poll intervals: at one job per poll interval, its one or two
+     * requests then cost at most 0.2 REST requests per job.
      */
-    static final int STREAMED_FULL_LOOK_STRETCH = 10;
+    static final int RUNNER_LIST_STRETCH = 10;
 
-    /**
-     * What one look saw.
-     *
-     * @param fresh   GitHub's runner list was read just now
-     * @param current the runners' states are as GitHub has them now: read now, or kept so by a message
-     *                stream that names every job start and end (a look that may confirm an idle runner)
-     */
-    record Seen(List<GitHubRunner> runners, List<QueuedJob> queued, boolean fresh, boolean current) {
+    /** Where a look's runners come from. */
+    enum Source {
+        /** GitHub's runner list, read just now. */
+        LISTED,
+        /** The picture, its busy flags set by the jobs a queue scan read just now. */
+        SCANNED,
+        /** The picture brought up to date by webhooks' hints, which may be lost or late. */
+        HINTED,
+        /** The picture kept by a message stream that names every job start and end. */
+        STREAMED
+    }
+
+    /** What one look saw. */
+    record Seen(List<GitHubRunner> runners, List<QueuedJob> queued, Source source) {
+        /** GitHub's runner list was read just now: it names every registration, dead members' too. */
+        boolean fresh() {
+            return source == Source.LISTED;
+        }
+
+        /** The runners' states are as GitHub has them now: a look that may confirm an idle runner. */
+        boolean current() {
+            return source != Source.HINTED;
+        }
+
+        /**
+         * No registration of a runner that ended is left among the runners (a finished job's runner, one
+         * this instance removed), so a registration without a live container is a real one.
+         */
+        boolean complete() {
+            return source == Source.LISTED || source == Source.SCANNED;
+        }
     }
 
     private final GitHub github;
     private final QueueHints hints;
     private final GitHubNews news;
     private final Duration fullLookEvery;
+    private final Duration bootTimeout;
     private final Duration queueScanEvery;
-    private final Duration streamedFullLookEvery;
+    private final Duration runnerListEvery;
     private final Map<String, GitHubRunner> runners = new LinkedHashMap<>();
     /** When each runner's registration was last read, by a full look or by itself. */
     private final Map<String, Instant> lastRead = new HashMap<>();
+    /** Runners that register themselves, since their start, until a runner list shows them. */
+    private final Map<String, Instant> awaited = new HashMap<>();
     private final Map<Long, QueuedJob> queued = new LinkedHashMap<>();
     private Instant lastFullLook;
+    private Instant lastRunnerList;
+    /** When the look before this one was taken. */
+    private Instant previousLook = Instant.MIN;
     private Instant lastQueueScan;
     private Instant lastHint;
 
@@ -79,8 +117,9 @@ final class GitHubPicture {
         this.hints = hints;
         this.news = news;
         this.fullLookEvery = atMost(pollInterval, bootTimeout.dividedBy(2));
+        this.bootTimeout = bootTimeout;
         this.queueScanEvery = pollInterval.multipliedBy(QUEUE_SCAN_STRETCH);
-        this.streamedFullLookEvery = pollInterval.multipliedBy(STREAMED_FULL_LOOK_STRETCH);
+        this.runnerListEvery = pollInterval.multipliedBy(RUNNER_LIST_STRETCH);
     }
 
     /**
@@ -89,11 +128,19 @@ final class GitHubPicture {
      *                      send no news to this instance, so the full list is read at the usual cadence
      */
     Seen look(Instant now, Predicate<String> ours, boolean countsOrphans) {
+        try {
+            return lookAt(now, ours, countsOrphans);
+        } finally {
+            previousLook = now;
+        }
+    }
+
+    private Seen lookAt(Instant now, Predicate<String> ours, boolean countsOrphans) {
         List<Hint> changes = hints.drain();
         lastHint = changes.isEmpty() ? lastHint : now;
         boolean applied = changes.stream().allMatch(hint -> apply(hint, ours));
         boolean streamed = news == GitHubNews.MESSAGE_STREAM;
-        Duration every = streamed && !countsOrphans ? streamedFullLookEvery : fullLookEvery;
+        Duration every = streamed && !countsOrphans ? runnerListEvery : fullLookEvery;
         boolean recent = lastFullLook != null && now.isBefore(lastFullLook.plus(every));
         if ((!changes.isEmpty() || streamed) && applied && recent) {
             log.debug("github.look kind=hinted hints={}", changes.size());
@@ -101,11 +148,12 @@ final class GitHubPicture {
                 readOfflineRunners(now);
                 scanQueue(now);
             }
-            return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), false, streamed);
+            return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()),
+                    streamed ? Source.STREAMED : Source.HINTED);
         }
         log.debug("github.look kind=full hints={} cause={}", changes.size(),
                 !applied ? "unknown_runner" : changes.isEmpty() && !streamed ? "no_hints" : "due");
-        return fullLook(now, ours, applied);
+        return fullLook(now, ours, applied, countsOrphans);
     }
 
     /** A registration made by this orchestrator (JIT) at {@code at}: offline until a read or a hint says otherwise. */
@@ -115,14 +163,53 @@ final class GitHubPicture {
         }
     }
 
+    /** A runner this instance removed, its registration deleted or found gone. */
+    void unregistered(String name) {
+        runners.remove(name);
+        lastRead.remove(name);
+        awaited.remove(name);
+    }
+
+    /**
+     * A runner started to register itself (token mode) at {@code at}: until the runner list shows it, a
+     * full look reads the list, as it would without job news.
+     */
+    void awaitsRegistration(String name, Instant at) {
+        awaited.put(name, at);
+    }
+
     /** The next look is full and scans the queue: after an error, or for a manual command, nothing stale is trusted. */
     void invalidate() {
         lastFullLook = null;
         lastQueueScan = null;
+        lastRunnerList = null;
     }
 
-    private Seen fullLook(Instant now, Predicate<String> ours, boolean hintsApplied) {
+    private Seen fullLook(Instant now, Predicate<String> ours, boolean hintsApplied, boolean countsOrphans) {
         lastFullLook = null;
+        boolean streamed = news == GitHubNews.MESSAGE_STREAM;
+        boolean scan = !hintsApplied || streamed || dueForQueueScan(now);
+        if (scan && hintsApplied && !streamed && runnerListSpared(now, countsOrphans)) {
+            Optional<Map<String, Long>> running = scanQueue(now);
+            if (running.isPresent() && applyRunning(running.get(), ours)) {
+                log.debug("github.look kind=scanned running={}", running.get().size());
+                lastFullLook = now;
+                return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), Source.SCANNED);
+            }
+            List<GitHubRunner> listed = readRunnerList(now, ours);
+            lastFullLook = now;
+            return new Seen(listed, List.copyOf(queued.values()), Source.LISTED);
+        }
+        List<GitHubRunner> listed = readRunnerList(now, ours);
+        if (scan) {
+            scanQueue(now);
+        }
+        lastFullLook = now;
+        return new Seen(listed, List.copyOf(queued.values()), Source.LISTED);
+    }
+
+    private List<GitHubRunner> readRunnerList(Instant now, Predicate<String> ours) {
+        lastRunnerList = null;
         List<GitHubRunner> listed = github.listRunners().stream().filter(r -> ours.test(r.name())).toList();
         runners.clear();
         lastRead.clear();
@@ -130,11 +217,44 @@ final class GitHubPicture {
             runners.put(r.name(), r);
             lastRead.put(r.name(), now);
         });
-        if (!hintsApplied || news == GitHubNews.MESSAGE_STREAM || dueForQueueScan(now)) {
-            scanQueue(now);
+        // a runner that has not registered within the boot timeout is the boot timeout's to judge
+        awaited.entrySet().removeIf(e -> runners.containsKey(e.getKey()) || !now.isBefore(e.getValue().plus(bootTimeout)));
+        lastRunnerList = now;
+        return listed;
+    }
+
+    /**
+     * Whether a queue scan may stand in for the runner list: the list was read within {@code runnerListEvery},
+     * no dead member's registrations are to be counted, and no runner was offline in the picture, or awaited
+     * to register itself, already at the previous look (it may have come online since, maybe without a job,
+     * which only the list tells).
+     */
+    private boolean runnerListSpared(Instant now, boolean countsOrphans) {
+        if (countsOrphans || lastRunnerList == null || !now.isBefore(lastRunnerList.plus(runnerListEvery))) {
+            return false;
         }
-        lastFullLook = now;
-        return new Seen(listed, List.copyOf(queued.values()), true, true);
+        boolean offline = runners.values().stream().anyMatch(runner -> !runner.online()
+                && !lastRead.getOrDefault(runner.name(), Instant.MIN).isAfter(previousLook));
+        return !offline && awaited.values().stream().allMatch(at -> at.isAfter(previousLook));
+    }
+
+    /**
+     * Brings the picture's busy flags in line with the jobs the scan saw running: a runner named by one is
+     * busy; one busy before and named by none has finished its job, and an ephemeral runner unregisters
+     * then. False when a runner of ours the picture does not know runs a job: only the list can tell.
+     */
+    private boolean applyRunning(Map<String, Long> running, Predicate<String> ours) {
+        if (running.keySet().stream().anyMatch(name -> ours.test(name) && !runners.containsKey(name))) {
+            return false;
+        }
+        for (GitHubRunner r : List.copyOf(runners.values())) {
+            if (running.containsKey(r.name())) {
+                runners.put(r.name(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
+            } else if (r.busy()) {
+                runners.remove(r.name());
+            }
+        }
+        return true;
     }
 
     /**
@@ -157,12 +277,13 @@ final class GitHubPicture {
         }
     }
 
-    private void scanQueue(Instant now) {
+    private Optional<Map<String, Long>> scanQueue(Instant now) {
         lastQueueScan = null;
-        List<QueuedJob> jobs = github.listQueuedJobs();
+        QueueScan scan = github.scanQueue();
         queued.clear();
-        jobs.forEach(j -> queued.put(j.id(), j));
+        scan.queued().forEach(j -> queued.put(j.id(), j));
         lastQueueScan = now;
+        return scan.running();
     }
 
     /** Always without webhooks; with them, once the queue's last scan is {@code queueScanEvery} old. */

@@ -126,8 +126,7 @@ public final class Reconciler {
         logDecision(pass, part, decision);
         Optional<ReconcileProblem> problem = Optional.empty();
         try {
-            executor.execute(decision, part.slots(), Instant.MAX).registered()
-                    .forEach(runner -> picture.registered(runner, start));
+            tellPicture(executor.execute(decision, part.slots(), Instant.MAX), start);
         } catch (GitHubException e) {
             picture.invalidate();
             problem = Optional.of(failures.record(e, start));
@@ -192,6 +191,9 @@ public final class Reconciler {
         } catch (RunnerBackendException e) {
             throw new ManualScalingException(ManualScalingException.Kind.UNAVAILABLE,
                     failures.record(e).waitReason().describe() + ": " + e.getMessage());
+        } finally {
+            // the command's starts and removals are not in the picture: the next pass reads GitHub afresh
+            picture.invalidate();
         }
     }
 
@@ -226,6 +228,19 @@ public final class Reconciler {
         return snapshot;
     }
 
+    /** What the pass did to runners, which the picture keeps until GitHub's list is read again. */
+    private void tellPicture(DecisionExecutor.Executed executed, Instant at) {
+        executed.registered().forEach(runner -> picture.registered(runner, at));
+        Set<String> registered = executed.registered().stream().map(GitHubRunner::name).collect(Collectors.toSet());
+        executed.started().stream().filter(name -> !registered.contains(name))
+                .forEach(name -> picture.awaitsRegistration(name, at));
+        executed.removals().forEach((name, outcome) -> {
+            if (outcome == DecisionExecutor.RemovalOutcome.REMOVED) {
+                picture.unregistered(name);
+            }
+        });
+    }
+
     private Observation observe(Instant now) {
         Set<String> deadPrefixes = coordinator.deadPeerPrefixes();
         GitHubPicture.Seen github = picture.look(now, ours(deadPrefixes), !deadPrefixes.isEmpty());
@@ -254,7 +269,7 @@ public final class Reconciler {
     private Observation observe(Instant now, GitHubPicture.Seen github) {
         List<RunnerInstance> instances = backend.list();
         List<QueuedJob> queued = github.queued();
-        List<GitHubRunner> registrations = github.fresh() ? github.runners()
+        List<GitHubRunner> registrations = github.complete() ? github.runners()
                 : withLiveContainer(github.runners(), instances);
         RunnerTracker.Tracked tracked = tracker.track(instances, registrations, jobs::jobOf, now, github.current());
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());

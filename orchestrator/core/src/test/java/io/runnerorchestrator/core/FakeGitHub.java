@@ -5,6 +5,7 @@ import io.runnerorchestrator.core.port.GitHubException;
 import io.runnerorchestrator.core.port.GitHubRunner;
 import io.runnerorchestrator.core.port.JitRequest;
 import io.runnerorchestrator.core.port.JitRunner;
+import io.runnerorchestrator.core.port.QueueScan;
 import io.runnerorchestrator.core.port.QueuedJob;
 import io.runnerorchestrator.core.port.RateLimitStatus;
 import io.runnerorchestrator.core.port.RegistrationToken;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,8 @@ final class FakeGitHub implements GitHub {
     /** These runners connect just before the orchestrator checks them. */
     final Set<Long> comesOnlineWhenAsked = new HashSet<>();
     final List<String> calls = new ArrayList<>();
+    /** The job each runner took, by runner name. */
+    private final Map<String, Long> jobOf = new HashMap<>();
     /** Token mode: this runner registers itself, busy at once, right after the next runner listing. */
     private String registersBusyAfterNextListing;
     private boolean listedSinceArmed;
@@ -78,6 +82,16 @@ final class FakeGitHub implements GitHub {
     public synchronized List<QueuedJob> listQueuedJobs() {
         call("listQueuedJobs");
         return List.copyOf(queue);
+    }
+
+    /** As the REST adapter's scan: the queue, and every busy runner with the job it runs. */
+    @Override
+    public synchronized QueueScan scanQueue() {
+        call("listQueuedJobs");
+        Map<String, Long> running = new HashMap<>();
+        runners.values().stream().filter(GitHubRunner::busy)
+                .forEach(r -> running.put(r.name(), jobOf.getOrDefault(r.name(), -1L)));
+        return new QueueScan(queue, Optional.of(running));
     }
 
     @Override
@@ -187,6 +201,7 @@ final class FakeGitHub implements GitHub {
                 .findFirst();
         job.ifPresent(j -> {
             queue.remove(j);
+            jobOf.put(name, j.id());
             runners.put(r.id(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
         });
         return job.isPresent();
@@ -196,6 +211,7 @@ final class FakeGitHub implements GitHub {
     synchronized void takeJob(String name, long jobId) {
         GitHubRunner r = runner(name).orElseThrow();
         queue.removeIf(j -> j.id() == jobId);
+        jobOf.put(name, jobId);
         runners.put(r.id(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
     }
 

@@ -28,6 +28,14 @@ public interface GitHub {
      */
     List<QueuedJob> listQueuedJobs();
 
+    /**
+     * The queue as {@link #listQueuedJobs()} finds it and, where the same reads tell it, which of the
+     * scope's runners run a job now. By default the queue only.
+     */
+    default QueueScan scanQueue() {
+        return QueueScan.queueOnly(listQueuedJobs());
+    }
+
     /** Registers a just-in-time runner; the answer carries the secret config for the container. */
     JitRunner generateJitConfig(JitRequest request);
 

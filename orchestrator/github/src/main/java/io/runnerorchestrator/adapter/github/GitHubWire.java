@@ -5,6 +5,7 @@ import io.runnerorchestrator.core.port.QueuedJob;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,9 +28,14 @@ final class GitHubWire {
     record Run(long id, String status, Instant updatedAt) {
     }
 
-    record Job(long id, long runId, String status, Instant createdAt, List<String> labels) {
+    record Job(long id, long runId, String status, Instant createdAt, List<String> labels, String runnerName) {
         boolean queued() {
             return "queued".equals(status);
+        }
+
+        /** The runner that runs this job now (a queued job may carry runner fields too: not trusted). */
+        Optional<String> runningOn() {
+            return "in_progress".equals(status) ? Optional.ofNullable(runnerName) : Optional.empty();
         }
 
         QueuedJob toPort(String repository) {

@@ -5,6 +5,7 @@ import io.runnerorchestrator.core.port.GitHubException;
 import io.runnerorchestrator.core.port.GitHubRunner;
 import io.runnerorchestrator.core.port.JitRequest;
 import io.runnerorchestrator.core.port.JitRunner;
+import io.runnerorchestrator.core.port.QueueScan;
 import io.runnerorchestrator.core.port.QueuedJob;
 import io.runnerorchestrator.core.port.RateLimitStatus;
 import io.runnerorchestrator.core.port.RegistrationToken;
@@ -64,6 +65,11 @@ public final class HttpGitHub implements GitHub {
 
     @Override
     public List<QueuedJob> listQueuedJobs() {
+        return queuedJobs.scan().queued();
+    }
+
+    @Override
+    public QueueScan scanQueue() {
         return queuedJobs.scan();
     }
 

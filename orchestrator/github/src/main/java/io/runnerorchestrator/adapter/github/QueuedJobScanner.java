@@ -2,12 +2,15 @@ package io.runnerorchestrator.adapter.github;
 
 import io.runnerorchestrator.core.port.GitHubException;
 import io.runnerorchestrator.core.port.GitHubScope;
+import io.runnerorchestrator.adapter.github.RunJobsCache.RunJobs;
+import io.runnerorchestrator.core.port.QueueScan;
 import io.runnerorchestrator.core.port.QueuedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.List;
@@ -16,9 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Finds jobs waiting for a runner. GitHub has no "queued jobs" list, so this walks the runs that
- * can hold one (queued, and in_progress: a matrix run starts while some of its jobs still wait) and
- * reads their latest jobs; in org scope it does so for every repository of the organisation. Every
+ * Finds jobs waiting for a runner, and on the way the runner of each started job. GitHub has no
+ * "queued jobs" list, so this walks the runs that can hold one (queued, and in_progress: a matrix run
+ * starts while some of its jobs still wait) and reads their latest jobs; in org scope it does so for every repository of the organisation. Every
  * GET is conditional, so an unchanged picture costs 304 answers, which GitHub does not charge, and the jobs
  * of a run whose {@code updated_at} has not moved are not asked for at all.
  */
@@ -42,23 +45,31 @@ final class QueuedJobScanner {
         this.clock = clock;
     }
 
-    List<QueuedJob> scan() {
+    /** The waiting jobs, and the runners of the started jobs unless a repository could not be read. */
+    QueueScan scan() {
         if (!scope.isOrganization()) {
-            return queuedJobsOf(scope.repository());
+            RunJobs jobs = jobsOf(scope.repository());
+            return new QueueScan(jobs.queued(), Optional.of(jobs.running()));
         }
-        List<QueuedJob> jobs = new ArrayList<>();
+        List<QueuedJob> queued = new ArrayList<>();
+        Map<String, Long> running = new HashMap<>();
+        boolean skipped = false;
         for (String repository : organizationRepositories()) {
             try {
-                jobs.addAll(queuedJobsOf(repository));
+                RunJobs jobs = jobsOf(repository);
+                queued.addAll(jobs.queued());
+                running.putAll(jobs.running());
             } catch (GitHubException e) {
                 // one repository gone or closed to us must not hide the others' queues
                 if (e.kind() != GitHubException.Kind.NOT_FOUND && e.kind() != GitHubException.Kind.FORBIDDEN) {
                     throw e;
                 }
+                skipped = true;
                 log.warn("github.repository_skipped repository={} status={} reason={}", repository, e.status(), e.getMessage());
             }
         }
-        return jobs;
+        // a skipped repository's jobs may run on our runners: then the scan cannot say who is idle
+        return new QueueScan(queued, skipped ? Optional.empty() : Optional.of(running));
     }
 
     private List<String> organizationRepositories() {
@@ -73,7 +84,7 @@ final class QueuedJobScanner {
         return names;
     }
 
-    private List<QueuedJob> queuedJobsOf(String repository) {
+    private RunJobs jobsOf(String repository) {
         // a run may show up in both lists when it starts between the two calls: the later answer wins
         Map<Long, Instant> runs = new LinkedHashMap<>();
         for (String status : RUN_STATUSES_WITH_WAITING_JOBS) {
@@ -84,32 +95,39 @@ final class QueuedJobScanner {
             }
         }
         runJobs.retain(repository, runs.keySet());
-        Map<Long, QueuedJob> jobs = new LinkedHashMap<>();
-        runs.forEach((runId, updatedAt) -> queuedJobsOfRun(repository, runId, updatedAt)
-                .forEach(job -> jobs.putIfAbsent(job.id(), job)));
-        return List.copyOf(jobs.values());
+        Map<Long, QueuedJob> queued = new LinkedHashMap<>();
+        Map<String, Long> running = new HashMap<>();
+        runs.forEach((runId, updatedAt) -> {
+            RunJobs jobs = jobsOfRun(repository, runId, updatedAt);
+            jobs.queued().forEach(job -> queued.putIfAbsent(job.id(), job));
+            running.putAll(jobs.running());
+        });
+        return new RunJobs(List.copyOf(queued.values()), running);
     }
 
     /** From the cache while the run's updated_at stands still (see {@link RunJobsCache}). */
-    private List<QueuedJob> queuedJobsOfRun(String repository, long runId, Instant updatedAt) {
-        Optional<List<QueuedJob>> known = runJobs.queued(repository, runId, updatedAt);
+    private RunJobs jobsOfRun(String repository, long runId, Instant updatedAt) {
+        Optional<RunJobs> known = runJobs.jobs(repository, runId, updatedAt);
         if (known.isPresent()) {
             return known.get();
         }
         Instant readAt = clock.instant();
         ApiRequest request = endpoints.runJobs(repository, runId);
         List<QueuedJob> queued = new ArrayList<>();
-        for (JsonNode node : jobsOfRun(request, repository, runId)) {
+        Map<String, Long> running = new HashMap<>();
+        for (JsonNode node : readJobs(request, repository, runId)) {
             GitHubWire.Job job = json.value(request, node, GitHubWire.Job.class);
             if (job.queued()) {
                 queued.add(job.toPort(repository));
             }
+            job.runningOn().ifPresent(runner -> running.put(runner, job.id()));
         }
-        runJobs.put(repository, runId, updatedAt, readAt, queued);
-        return queued;
+        RunJobs jobs = new RunJobs(queued, running);
+        runJobs.put(repository, runId, updatedAt, readAt, jobs);
+        return jobs;
     }
 
-    private List<JsonNode> jobsOfRun(ApiRequest request, String repository, long runId) {
+    private List<JsonNode> readJobs(ApiRequest request, String repository, long runId) {
         try {
             return pages.all(request, "jobs");
         } catch (GitHubException e) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The queued jobs of each listed run as last read, keyed by the run's {@code updated_at}: a run whose
+ * The queued and the running jobs of each listed run as last read, keyed by the run's {@code updated_at}: a run whose
  * {@code updated_at} has not moved has the same jobs, so its jobs are not asked for again (not even as a
  * conditional GET). {@code updated_at} has whole seconds, so an answer read within {@link #SAME_SECOND}
  * of the run's last change is not trusted to be the last word. Used from the reconcile thread only.
@@ -19,22 +19,30 @@ import java.util.Set;
 final class RunJobsCache {
     static final Duration SAME_SECOND = Duration.ofSeconds(2);
 
-    private record Entry(Instant updatedAt, Instant readAt, List<QueuedJob> queued) {
+    /** A run's jobs that wait, and the runner of each job that runs (runner name to job id). */
+    record RunJobs(List<QueuedJob> queued, Map<String, Long> running) {
+        RunJobs {
+            queued = List.copyOf(queued);
+            running = Map.copyOf(running);
+        }
+    }
+
+    private record Entry(Instant updatedAt, Instant readAt, RunJobs jobs) {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
 
-    Optional<List<QueuedJob>> queued(String repository, long runId, Instant updatedAt) {
+    Optional<RunJobs> jobs(String repository, long runId, Instant updatedAt) {
         Entry entry = entries.get(key(repository, runId));
         if (entry == null || !entry.updatedAt().equals(updatedAt)
                 || entry.readAt().isBefore(updatedAt.plus(SAME_SECOND))) {
             return Optional.empty();
         }
-        return Optional.of(entry.queued());
+        return Optional.of(entry.jobs());
     }
 
-    void put(String repository, long runId, Instant updatedAt, Instant readAt, List<QueuedJob> queued) {
-        entries.put(key(repository, runId), new Entry(updatedAt, readAt, List.copyOf(queued)));
+    void put(String repository, long runId, Instant updatedAt, Instant readAt, RunJobs jobs) {
+        entries.put(key(repository, runId), new Entry(updatedAt, readAt, jobs));
     }
 
     /** Forgets the runs of this repository that are no longer listed. */

@@ -2,6 +2,7 @@ package io.runnerorchestrator.adapter.github;
 
 import io.runnerorchestrator.core.port.GitHubScope;
 import io.runnerorchestrator.core.port.JitRequest;
+import io.runnerorchestrator.core.port.QueueScan;
 import io.runnerorchestrator.core.port.QueuedJob;
 import io.runnerorchestrator.githubsim.SimState;
 import io.runnerorchestrator.githubsim.Workload;
@@ -10,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Finding jobs that wait for a runner, in a repository and across an organisation. */
 class HttpGitHubQueuedJobsTest {
@@ -52,6 +55,26 @@ class HttpGitHubQueuedJobsTest {
         assertThat(jobs).extracting(QueuedJob::id)
                 .containsExactlyInAnyOrderElementsOf(ids.stream().filter(id -> id != taken).toList());
         assertThat(jobs).extracting(QueuedJob::runId).containsOnly(fixture.sim.state().job(taken).orElseThrow().runId());
+    }
+
+    @Test
+    void theScanNamesTheRunnerOfEachStartedJobUntilTheJobIsDone() {
+        HttpGitHub github = fixture.client(GitHubScope.ofRepository("acme/app"));
+        fixture.sim.enqueue(Workload.jobs("acme/app", 2).labels("self-hosted").matrix().duration(Duration.ofMinutes(5)));
+        SimRunnerProtocol protocol = new SimRunnerProtocol(fixture.sim.baseUrl());
+        long runner = protocol.connect(github.generateJitConfig(
+                new JitRequest("runner-scan", List.of("linux"), 1, null)).encodedJitConfig());
+        long taken = protocol.acquire(runner);
+
+        QueueScan running = github.scanQueue();
+
+        assertThat(running.running()).hasValue(Map.of("runner-scan", taken));
+        assertThat(running.queued()).hasSize(1).noneMatch(job -> job.id() == taken);
+
+        protocol.complete(runner, taken);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(github.scanQueue().running()).as("the run's updated_at moved: its jobs are read again")
+                        .hasValue(Map.of()));
     }
 
     @Test

@@ -32,6 +32,11 @@ final class SimRunnerProtocol {
         return post("/_sim/runner/" + runnerId + "/acquire?wait_s=5", "", 200).path("job_id").asLong();
     }
 
+    /** Finishes the job with success (an ephemeral runner then unregisters). */
+    void complete(long runnerId, long jobId) {
+        post("/_sim/runner/" + runnerId + "/complete", json.writeValueAsString(Map.of("job_id", jobId)), 200);
+    }
+
     private JsonNode post(String path, String body, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
