@@ -189,19 +189,18 @@ final class GitHubPicture {
         lastFullLook = null;
         boolean streamed = news == GitHubNews.MESSAGE_STREAM;
         boolean scan = !hintsApplied || streamed || dueForQueueScan(now);
+        boolean scanned = false;
         if (scan && hintsApplied && !streamed && runnerListSpared(now, countsOrphans)) {
+            scanned = true;
             Optional<Map<String, Long>> running = scanQueue(now);
             if (running.isPresent() && applyRunning(running.get(), ours)) {
                 log.debug("github.look kind=scanned running={}", running.get().size());
                 lastFullLook = now;
                 return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), Source.SCANNED);
             }
-            List<GitHubRunner> listed = readRunnerList(now, ours);
-            lastFullLook = now;
-            return new Seen(listed, List.copyOf(queued.values()), Source.LISTED);
         }
         List<GitHubRunner> listed = readRunnerList(now, ours);
-        if (scan) {
+        if (scan && !scanned) {
             scanQueue(now);
         }
         lastFullLook = now;
