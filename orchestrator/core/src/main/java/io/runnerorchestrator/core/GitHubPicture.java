@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -32,11 +34,14 @@ import java.util.function.Predicate;
  * delivery. Without webhooks every pass is a full look.
  *
  * <p>A full look that scans the queue reads the jobs of the runs that changed, and those name the runner
- * of each started job: which runners are busy, and which finished (an ephemeral runner is gone then).
- * Such a look spares the runner list, which it would read only for that, unless the list is
- * {@value #RUNNER_LIST_STRETCH} poll intervals old, dead members' registrations are to be counted, a runner
- * was offline in the picture at the previous look (it may have come online since, maybe without a job), or
- * a runner of ours the picture does not know runs a job. In polling mode that is most passes.
+ * of each started job: which runners are busy, and which finished (an ephemeral runner unregisters
+ * itself then; it counts as busy until its container is gone). Such a look spares the runner list, which
+ * it would read only for that, unless the list is {@value #RUNNER_LIST_STRETCH} poll intervals old, dead
+ * members' registrations are to be counted, a runner is offline in the picture (booting: it may have come
+ * online since, maybe without a job), a runner of ours the picture does not know runs a job, or a removal
+ * found GitHub showing a runner otherwise than the picture did. In polling mode that is most passes.
+ * Between runner lists a runner's online flag is the last one read: one that loses its connection with
+ * its container still up counts as online until the next list.
  *
  * <p>With {@link GitHubNews#MESSAGE_STREAM} every pass reads the queue (kept in memory, no request), and
  * between full looks a pass without news trusts the last look too: the stream says every job start and
@@ -71,8 +76,18 @@ final class GitHubPicture {
         STREAMED
     }
 
-    /** What one look saw. */
-    record Seen(List<GitHubRunner> runners, List<QueuedJob> queued, Source source) {
+    /**
+     * What one look saw.
+     *
+     * @param finished runners whose job ended since the runner list was read: an ephemeral runner
+     *                 unregisters itself then, so they count as busy while their container lives, and
+     *                 their registration is not looked at once it is gone
+     */
+    record Seen(List<GitHubRunner> runners, List<QueuedJob> queued, Source source, Set<String> finished) {
+        Seen {
+            finished = Set.copyOf(finished);
+        }
+
         /** GitHub's runner list was read just now: it names every registration, dead members' too. */
         boolean fresh() {
             return source == Source.LISTED;
@@ -84,11 +99,16 @@ final class GitHubPicture {
         }
 
         /**
-         * No registration of a runner that ended is left among the runners (a finished job's runner, one
-         * this instance removed), so a registration without a live container is a real one.
+         * The registrations to join with the containers whose names are {@code live} (running ones). A
+         * list read now or a scan's picture names every registration of ours but those of finished
+         * runners, which unregister themselves. A picture brought up to date by news keeps only
+         * registrations with a live container: a runner's end may still be on its way, and a registration
+         * without container is for the runner list to judge.
          */
-        boolean complete() {
-            return source == Source.LISTED || source == Source.SCANNED;
+        List<GitHubRunner> registrations(Set<String> live) {
+            boolean complete = source == Source.LISTED || source == Source.SCANNED;
+            return runners.stream().filter(r -> live.contains(r.name()) || (complete && !finished.contains(r.name())))
+                    .toList();
         }
     }
 
@@ -104,11 +124,11 @@ final class GitHubPicture {
     private final Map<String, Instant> lastRead = new HashMap<>();
     /** Runners that register themselves, since their start, until a runner list shows them. */
     private final Map<String, Instant> awaited = new HashMap<>();
+    /** Runners whose job ended since the runner list was read (see {@link Seen#finished}). */
+    private final Set<String> finished = new HashSet<>();
     private final Map<Long, QueuedJob> queued = new LinkedHashMap<>();
     private Instant lastFullLook;
     private Instant lastRunnerList;
-    /** When the look before this one was taken. */
-    private Instant previousLook = Instant.MIN;
     private Instant lastQueueScan;
     private Instant lastHint;
 
@@ -128,14 +148,8 @@ final class GitHubPicture {
      *                      send no news to this instance, so the full list is read at the usual cadence
      */
     Seen look(Instant now, Predicate<String> ours, boolean countsOrphans) {
-        try {
-            return lookAt(now, ours, countsOrphans);
-        } finally {
-            previousLook = now;
-        }
-    }
-
-    private Seen lookAt(Instant now, Predicate<String> ours, boolean countsOrphans) {
+        // what is ours changes when a member dies or comes back: its runners are then not ours to judge
+        runners.keySet().removeIf(name -> !ours.test(name));
         List<Hint> changes = hints.drain();
         lastHint = changes.isEmpty() ? lastHint : now;
         boolean applied = changes.stream().allMatch(hint -> apply(hint, ours));
@@ -148,8 +162,7 @@ final class GitHubPicture {
                 readOfflineRunners(now);
                 scanQueue(now);
             }
-            return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()),
-                    streamed ? Source.STREAMED : Source.HINTED);
+            return seen(streamed ? Source.STREAMED : Source.HINTED);
         }
         log.debug("github.look kind=full hints={} cause={}", changes.size(),
                 !applied ? "unknown_runner" : changes.isEmpty() && !streamed ? "no_hints" : "due");
@@ -168,6 +181,12 @@ final class GitHubPicture {
         runners.remove(name);
         lastRead.remove(name);
         awaited.remove(name);
+        finished.remove(name);
+    }
+
+    /** GitHub showed a runner otherwise than the picture has it (busy, or online): the next full look reads the list. */
+    void doubted() {
+        lastRunnerList = null;
     }
 
     /**
@@ -196,22 +215,27 @@ final class GitHubPicture {
             if (running.isPresent() && applyRunning(running.get(), ours)) {
                 log.debug("github.look kind=scanned running={}", running.get().size());
                 lastFullLook = now;
-                return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), Source.SCANNED);
+                return seen(Source.SCANNED);
             }
         }
-        List<GitHubRunner> listed = readRunnerList(now, ours);
+        readRunnerList(now, ours);
         if (scan && !scanned) {
             scanQueue(now);
         }
         lastFullLook = now;
-        return new Seen(listed, List.copyOf(queued.values()), Source.LISTED);
+        return seen(Source.LISTED);
     }
 
-    private List<GitHubRunner> readRunnerList(Instant now, Predicate<String> ours) {
+    private Seen seen(Source source) {
+        return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), source, finished);
+    }
+
+    private void readRunnerList(Instant now, Predicate<String> ours) {
         lastRunnerList = null;
         List<GitHubRunner> listed = github.listRunners().stream().filter(r -> ours.test(r.name())).toList();
         runners.clear();
         lastRead.clear();
+        finished.clear();
         listed.forEach(r -> {
             runners.put(r.name(), r);
             lastRead.put(r.name(), now);
@@ -219,28 +243,24 @@ final class GitHubPicture {
         // a runner that has not registered within the boot timeout is the boot timeout's to judge
         awaited.entrySet().removeIf(e -> runners.containsKey(e.getKey()) || !now.isBefore(e.getValue().plus(bootTimeout)));
         lastRunnerList = now;
-        return listed;
     }
 
     /**
      * Whether a queue scan may stand in for the runner list: the list was read within {@code runnerListEvery},
-     * no dead member's registrations are to be counted, and no runner was offline in the picture, or awaited
-     * to register itself, already at the previous look (it may have come online since, maybe without a job,
-     * which only the list tells).
+     * no dead member's registrations are to be counted, and no runner is offline in the picture or awaited to
+     * register itself (it may have come online, maybe without a job, which only the list tells).
      */
     private boolean runnerListSpared(Instant now, boolean countsOrphans) {
         if (countsOrphans || lastRunnerList == null || !now.isBefore(lastRunnerList.plus(runnerListEvery))) {
             return false;
         }
-        boolean offline = runners.values().stream().anyMatch(runner -> !runner.online()
-                && !lastRead.getOrDefault(runner.name(), Instant.MIN).isAfter(previousLook));
-        return !offline && awaited.values().stream().allMatch(at -> at.isAfter(previousLook));
+        return awaited.isEmpty() && runners.values().stream().allMatch(GitHubRunner::online);
     }
 
     /**
      * Brings the picture's busy flags in line with the jobs the scan saw running: a runner named by one is
-     * busy; one busy before and named by none has finished its job, and an ephemeral runner unregisters
-     * then. False when a runner of ours the picture does not know runs a job: only the list can tell.
+     * busy; one busy before and named by none has finished its job. False when a runner of ours the picture
+     * does not know runs a job: only the list can tell.
      */
     private boolean applyRunning(Map<String, Long> running, Predicate<String> ours) {
         if (running.keySet().stream().anyMatch(name -> ours.test(name) && !runners.containsKey(name))) {
@@ -248,12 +268,25 @@ final class GitHubPicture {
         }
         for (GitHubRunner r : List.copyOf(runners.values())) {
             if (running.containsKey(r.name())) {
-                runners.put(r.name(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
+                finished.remove(r.name());
+                markBusy(r);
             } else if (r.busy()) {
-                runners.remove(r.name());
+                finished.add(r.name());
             }
         }
         return true;
+    }
+
+    /** Its job ended: busy until its container is gone, as an ephemeral runner unregisters itself. */
+    private void finish(String name) {
+        Optional.ofNullable(runners.get(name)).ifPresent(r -> {
+            markBusy(r);
+            finished.add(name);
+        });
+    }
+
+    private void markBusy(GitHubRunner r) {
+        runners.put(r.name(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
     }
 
     /**
@@ -305,13 +338,11 @@ final class GitHubPicture {
                 if (runner.isEmpty()) {
                     return hint.runnerName().filter(ours).isEmpty();
                 }
-                GitHubRunner r = runner.get();
-                runners.put(r.name(), new GitHubRunner(r.id(), r.name(), r.os(), true, true, r.labels()));
+                markBusy(runner.get());
             }
             case COMPLETED -> {
                 queued.remove(hint.jobId());
-                // an ephemeral runner unregisters once its job is done
-                hint.runnerName().ifPresent(runners::remove);
+                hint.runnerName().ifPresent(this::finish);
             }
         }
         return true;

@@ -235,8 +235,11 @@ public final class Reconciler {
         executed.started().stream().filter(name -> !registered.contains(name))
                 .forEach(name -> picture.awaitsRegistration(name, at));
         executed.removals().forEach((name, outcome) -> {
-            if (outcome == DecisionExecutor.RemovalOutcome.REMOVED) {
-                picture.unregistered(name);
+            switch (outcome) {
+                case REMOVED -> picture.unregistered(name);
+                case KEPT_BUSY, KEPT_ONLINE -> picture.doubted();
+                default -> {
+                }
             }
         });
     }
@@ -269,8 +272,9 @@ public final class Reconciler {
     private Observation observe(Instant now, GitHubPicture.Seen github) {
         List<RunnerInstance> instances = backend.list();
         List<QueuedJob> queued = github.queued();
-        List<GitHubRunner> registrations = github.complete() ? github.runners()
-                : withLiveContainer(github.runners(), instances);
+        Set<String> live = instances.stream().filter(i -> !i.gone()).map(RunnerInstance::name)
+                .collect(Collectors.toSet());
+        List<GitHubRunner> registrations = github.registrations(live);
         RunnerTracker.Tracked tracked = tracker.track(instances, registrations, jobs::jobOf, now, github.current());
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
         claims.settle(tracked.runners());
@@ -291,19 +295,6 @@ public final class Reconciler {
                 backoff.status(), arrivals.expectedWithinBoot(now));
         reportGauges(observation, now);
         return observation;
-    }
-
-    /**
-     * In a look brought up to date by hints, only runners with a live container keep their registration.
-     * An ephemeral runner unregisters when its job is done, and its completed webhook may still be on its
-     * way; and a registration without container is for a full look to judge. Were a registration left
-     * behind, the next full look finds it without container and removes it.
-     */
-    private static List<GitHubRunner> withLiveContainer(List<GitHubRunner> registrations,
-                                                        List<RunnerInstance> instances) {
-        Set<String> live = instances.stream().filter(i -> !i.gone()).map(RunnerInstance::name)
-                .collect(Collectors.toSet());
-        return registrations.stream().filter(r -> live.contains(r.name())).toList();
     }
 
     /** The decision with its inputs (this instance's part in a cluster), so a log reader sees why. */

@@ -74,6 +74,30 @@ class ReconcilerHintsTest {
     }
 
     @Test
+    void aCompletedHintBeforeTheContainerExitsKeepsTheRunnerBusyNotLost() {
+        reconciler.reconcileOnce();
+        QueuedJob job = world.github.enqueueJob("self-hosted", "docker");
+        hints.queued(job);
+        reconciler.reconcileOnce();
+        String runner = world.backend.names().iterator().next();
+        world.bootAll();
+        world.runnersTakeJobs();
+        hints.started(job.id(), runner);
+        reconciler.reconcileOnce();
+        world.github.finishJob(runner);
+        hints.completed(job.id(), Optional.of(runner));
+
+        ReconcileSnapshot ending = reconciler.reconcileOnce();
+
+        assertThat(ending.counts().busy()).as("its container still cleans up").isEqualTo(1);
+        assertThat(world.metrics.scaledDown).as("not LOST").isEmpty();
+        world.backend.exit(runner, 0);
+        reconciler.queueHints().completed(job.id(), Optional.of(runner));
+        reconciler.reconcileOnce();
+        assertThat(world.metrics.scaledDown).containsExactly(RemovalReason.EXITED);
+    }
+
+    @Test
     void aHintAboutARunnerOfOursThatTheLastLookDidNotKnowMakesTheLookFull() {
         reconciler.reconcileOnce();
         long listsBefore = world.github.count("listRunners");

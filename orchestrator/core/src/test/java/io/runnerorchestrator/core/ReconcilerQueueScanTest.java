@@ -1,5 +1,6 @@
 package io.runnerorchestrator.core;
 
+import io.runnerorchestrator.core.port.GitHubRunner;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,6 +44,54 @@ class ReconcilerQueueScanTest {
         assertThat(world.github.calls.subList((int) callsBefore, world.github.calls.size()))
                 .as("their registrations are known gone: no runner read, no delete")
                 .doesNotContain("getRunner", "deleteRunner");
+    }
+
+    @Test
+    void aRunnerWhoseJobEndedIsBusyUntilItsContainerExitsAndNeverLost() {
+        world.enqueue(1);
+        reconciler.reconcileOnce();
+        world.bootAll();
+        world.runnersTakeJobs();
+        world.later(POLL);
+        reconciler.reconcileOnce();
+        String runner = world.backend.names().iterator().next();
+        world.github.finishJob(runner);
+        world.later(POLL);
+
+        ReconcileSnapshot ending = reconciler.reconcileOnce();
+
+        assertThat(ending.counts().busy()).as("its container still cleans up").isEqualTo(1);
+        assertThat(world.metrics.scaledDown).isEmpty();
+
+        world.backend.exit(runner, 0);
+        world.later(POLL);
+        long callsBefore = world.github.calls.size();
+        reconciler.reconcileOnce();
+
+        assertThat(world.metrics.scaledDown).containsExactly(RemovalReason.EXITED);
+        assertThat(world.github.calls.subList((int) callsBefore, world.github.calls.size()))
+                .doesNotContain("listRunners", "getRunner", "deleteRunner");
+    }
+
+    @Test
+    void aRemovalThatFindsTheRunnerBusyMakesTheNextPassReadTheRunnerList() {
+        world.enqueue(1);
+        reconciler.reconcileOnce();
+        world.bootAll();
+        world.github.cancelQueued();
+        reconciler.reconcileOnce();
+        GitHubRunner runner = world.github.runners().get(0);
+        world.later(Duration.ofMinutes(6));
+        world.github.takesJobWhenAsked.add(runner.id());
+        reconciler.reconcileOnce();
+        assertThat(world.backend.names()).as("kept: GitHub showed it busy").containsExactly(runner.name());
+        long listsBefore = world.github.count("listRunners");
+
+        world.later(Duration.ofSeconds(30));
+        reconciler.reconcileOnce();
+
+        assertThat(world.github.count("listRunners")).as("the picture had it idle: the list is read again")
+                .isEqualTo(listsBefore + 1);
     }
 
     @Test
