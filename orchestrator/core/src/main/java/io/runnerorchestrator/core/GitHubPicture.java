@@ -82,10 +82,13 @@ final class GitHubPicture {
      * @param finished runners whose job ended since the runner list was read: an ephemeral runner
      *                 unregisters itself then, so they count as busy while their container lives, and
      *                 their registration is not looked at once it is gone
+     * @param running  the job each runner runs, as the queue scan of this look read it (empty otherwise)
      */
-    record Seen(List<GitHubRunner> runners, List<QueuedJob> queued, Source source, Set<String> finished) {
+    record Seen(List<GitHubRunner> runners, List<QueuedJob> queued, Source source, Set<String> finished,
+                Map<String, Long> running) {
         Seen {
             finished = Set.copyOf(finished);
+            running = Map.copyOf(running);
         }
 
         /** GitHub's runner list was read just now: it names every registration, dead members' too. */
@@ -162,7 +165,7 @@ final class GitHubPicture {
                 readOfflineRunners(now);
                 scanQueue(now);
             }
-            return seen(streamed ? Source.STREAMED : Source.HINTED);
+            return seen(streamed ? Source.STREAMED : Source.HINTED, Map.of());
         }
         log.debug("github.look kind=full hints={} cause={}", changes.size(),
                 !applied ? "unknown_runner" : changes.isEmpty() && !streamed ? "no_hints" : "due");
@@ -215,7 +218,7 @@ final class GitHubPicture {
             if (running.isPresent() && applyRunning(running.get(), ours)) {
                 log.debug("github.look kind=scanned running={}", running.get().size());
                 lastFullLook = now;
-                return seen(Source.SCANNED);
+                return seen(Source.SCANNED, running.get());
             }
         }
         readRunnerList(now, ours);
@@ -223,11 +226,11 @@ final class GitHubPicture {
             scanQueue(now);
         }
         lastFullLook = now;
-        return seen(Source.LISTED);
+        return seen(Source.LISTED, Map.of());
     }
 
-    private Seen seen(Source source) {
-        return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), source, finished);
+    private Seen seen(Source source, Map<String, Long> running) {
+        return new Seen(List.copyOf(runners.values()), List.copyOf(queued.values()), source, finished, running);
     }
 
     private void readRunnerList(Instant now, Predicate<String> ours) {

@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which job each runner of ours runs, as webhooks report it (GitHub's runner list does not say).
+ * Which job each runner of ours runs, as webhooks, a scale set's messages or a queue scan's jobs report it
+ * (GitHub's runner list does not say).
  * For the status API only: scaling never depends on it. Safe to call from any thread.
  */
 public final class JobAssignments {
     private final Map<String, Long> jobByRunner = new ConcurrentHashMap<>();
 
-    /** A {@code workflow_job} {@code in_progress} event named this runner. */
+    /** A {@code workflow_job} {@code in_progress} event, or a scanned job in progress, named this runner. */
     public void jobStarted(String runnerName, long jobId) {
         jobByRunner.put(runnerName, jobId);
     }

@@ -275,6 +275,7 @@ public final class Reconciler {
         Set<String> live = instances.stream().filter(i -> !i.gone()).map(RunnerInstance::name)
                 .collect(Collectors.toSet());
         List<GitHubRunner> registrations = github.registrations(live);
+        github.running().forEach(jobs::jobStarted);
         RunnerTracker.Tracked tracked = tracker.track(instances, registrations, jobs::jobOf, now, github.current());
         jobs.retainOnly(tracked.runners().stream().map(RunnerView::name).toList());
         claims.settle(tracked.runners());

@@ -128,7 +128,7 @@ class ReconcilerCleanupTest {
     }
 
     @Test
-    void aRunnerThatTakesAJobJustBeforeRemovalIsKept() {
+    void aRunnerThatTakesAJobJustBeforeRemovalIsKeptAndTheNextPassReadsTheRunnerList() {
         Reconciler reconciler = world.reconciler(TestWorld.scaling(0, 5, 1, 0), TestWorld.jit());
         world.enqueue(1);
         reconciler.reconcileOnce();
@@ -144,6 +144,12 @@ class ReconcilerCleanupTest {
         assertThat(world.backend.names()).containsExactly(runner.name());
         assertThat(world.github.runner(runner.name())).hasValueSatisfying(r -> assertThat(r.busy()).isTrue());
         assertThat(world.github.count("deleteRunner")).isZero();
+
+        long listsBefore = world.github.count("listRunners");
+        world.later(Duration.ofSeconds(30));
+        reconciler.reconcileOnce();
+        assertThat(world.github.count("listRunners")).as("the picture had it idle: the runner list is read again")
+                .isEqualTo(listsBefore + 1);
     }
 
     @Test

@@ -53,15 +53,8 @@ class ReconcilerHintsTest {
 
     @Test
     void aRunnerWhoseContainerExitedIsRemovedWithoutAskingGitHub() {
-        reconciler.reconcileOnce();
         QueuedJob job = world.github.enqueueJob("self-hosted", "docker");
-        hints.queued(job);
-        reconciler.reconcileOnce();
-        String runner = world.backend.names().iterator().next();
-        world.bootAll();
-        world.runnersTakeJobs();
-        hints.started(job.id(), runner);
-        reconciler.reconcileOnce();
+        runnerOnHintedJob(job);
         world.finishJobs();
         List<String> callsBefore = List.copyOf(world.github.calls);
         hints.completed(job.id(), Optional.empty());
@@ -75,15 +68,8 @@ class ReconcilerHintsTest {
 
     @Test
     void aCompletedHintBeforeTheContainerExitsKeepsTheRunnerBusyNotLost() {
-        reconciler.reconcileOnce();
         QueuedJob job = world.github.enqueueJob("self-hosted", "docker");
-        hints.queued(job);
-        reconciler.reconcileOnce();
-        String runner = world.backend.names().iterator().next();
-        world.bootAll();
-        world.runnersTakeJobs();
-        hints.started(job.id(), runner);
-        reconciler.reconcileOnce();
+        String runner = runnerOnHintedJob(job);
         world.github.finishJob(runner);
         hints.completed(job.id(), Optional.of(runner));
 
@@ -148,5 +134,17 @@ class ReconcilerHintsTest {
         assertThat(hinted.idleConfirmed()).as("a hinted look confirms nothing").isFalse();
         assertThat(fresh.idleConfirmed()).as("idle again in a fresh look 35 s later").isTrue();
         assertThat(fresh.registration().map(GitHubRunner::busy)).hasValue(false);
+    }
+
+    /** A first pass, then the job's queued hint starts a runner, which boots, takes it and says so: its name. */
+    private String runnerOnHintedJob(QueuedJob job) {
+        hints.queued(job);
+        reconciler.reconcileOnce();
+        String runner = world.backend.names().iterator().next();
+        world.bootAll();
+        world.runnersTakeJobs();
+        hints.started(job.id(), runner);
+        reconciler.reconcileOnce();
+        return runner;
     }
 }

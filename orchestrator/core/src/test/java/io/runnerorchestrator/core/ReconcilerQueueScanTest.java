@@ -1,9 +1,9 @@
 package io.runnerorchestrator.core;
 
-import io.runnerorchestrator.core.port.GitHubRunner;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class ReconcilerQueueScanTest {
 
     @Test
     void runnersThatTookJobsAreBusyWithoutARunnerListAndGoWhenTheirJobsEnd() {
-        world.enqueue(2);
+        List<Long> jobs = world.enqueue(2);
         reconciler.reconcileOnce();
         world.bootAll();
         world.runnersTakeJobs();
@@ -32,6 +32,9 @@ class ReconcilerQueueScanTest {
         ReconcileSnapshot busy = reconciler.reconcileOnce();
 
         assertThat(busy.counts().busy()).isEqualTo(2);
+        assertThat(busy.runners()).filteredOn(r -> r.state() == RunnerState.BUSY)
+                .as("the status shows each runner's job").flatExtracting(r -> r.job().stream().toList())
+                .containsExactlyInAnyOrderElementsOf(jobs);
         assertThat(world.backend.names()).as("the third job gets a runner of its own").hasSize(3);
         assertThat(world.github.count("listRunners")).as("the scan named both runners").isEqualTo(listsBefore);
 
@@ -71,27 +74,6 @@ class ReconcilerQueueScanTest {
         assertThat(world.metrics.scaledDown).containsExactly(RemovalReason.EXITED);
         assertThat(world.github.calls.subList((int) callsBefore, world.github.calls.size()))
                 .doesNotContain("listRunners", "getRunner", "deleteRunner");
-    }
-
-    @Test
-    void aRemovalThatFindsTheRunnerBusyMakesTheNextPassReadTheRunnerList() {
-        world.enqueue(1);
-        reconciler.reconcileOnce();
-        world.bootAll();
-        world.github.cancelQueued();
-        reconciler.reconcileOnce();
-        GitHubRunner runner = world.github.runners().get(0);
-        world.later(Duration.ofMinutes(6));
-        world.github.takesJobWhenAsked.add(runner.id());
-        reconciler.reconcileOnce();
-        assertThat(world.backend.names()).as("kept: GitHub showed it busy").containsExactly(runner.name());
-        long listsBefore = world.github.count("listRunners");
-
-        world.later(Duration.ofSeconds(30));
-        reconciler.reconcileOnce();
-
-        assertThat(world.github.count("listRunners")).as("the picture had it idle: the list is read again")
-                .isEqualTo(listsBefore + 1);
     }
 
     @Test
