@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  * The GitHub port over the {@link VirtualWorld}, for one repository. It answers at once and makes,
  * for the {@link ConditionalRequests} model, the same requests HttpGitHub makes for each call: the
  * runner list page by page; the queued and the in_progress runs page by page, then the jobs of
- * each of those runs (whose started jobs name their runners); a GET of the runner before deleting it. Times come back in whole seconds as
- * GitHub's JSON has them.
+ * each of those runs (whose started jobs name their runners); a GET of the runner before deleting it.
+ * Times come back in whole seconds as GitHub's JSON has them.
  */
 final class VirtualGitHub implements GitHub {
     static final String JIT_PREFIX = "virtual-jit:";

@@ -187,7 +187,7 @@ final class GitHubPicture {
         finished.remove(name);
     }
 
-    /** GitHub showed a runner otherwise than the picture has it (busy, or online): the next full look reads the list. */
+    /** GitHub showed a runner otherwise than the picture has it (busy, or online): the next full look lists runners. */
     void doubted() {
         lastRunnerList = null;
     }
@@ -211,9 +211,8 @@ final class GitHubPicture {
         lastFullLook = null;
         boolean streamed = news == GitHubNews.MESSAGE_STREAM;
         boolean scan = !hintsApplied || streamed || dueForQueueScan(now);
-        boolean scanned = false;
-        if (scan && hintsApplied && !streamed && runnerListSpared(now, countsOrphans)) {
-            scanned = true;
+        boolean scanned = scan && hintsApplied && !streamed && runnerListSpared(now, countsOrphans);
+        if (scanned) {
             Optional<Map<String, Long>> running = scanQueue(now);
             if (running.isPresent() && applyRunning(running.get(), ours)) {
                 log.debug("github.look kind=scanned running={}", running.get().size());
@@ -244,7 +243,8 @@ final class GitHubPicture {
             lastRead.put(r.name(), now);
         });
         // a runner that has not registered within the boot timeout is the boot timeout's to judge
-        awaited.entrySet().removeIf(e -> runners.containsKey(e.getKey()) || !now.isBefore(e.getValue().plus(bootTimeout)));
+        awaited.entrySet().removeIf(e -> runners.containsKey(e.getKey())
+                || !now.isBefore(e.getValue().plus(bootTimeout)));
         lastRunnerList = now;
     }
 

@@ -21,9 +21,10 @@ import java.time.Instant;
 /**
  * Finds jobs waiting for a runner, and on the way the runner of each started job. GitHub has no
  * "queued jobs" list, so this walks the runs that can hold one (queued, and in_progress: a matrix run
- * starts while some of its jobs still wait) and reads their latest jobs; in org scope it does so for every repository of the organisation. Every
- * GET is conditional, so an unchanged picture costs 304 answers, which GitHub does not charge, and the jobs
- * of a run whose {@code updated_at} has not moved are not asked for at all.
+ * starts while some of its jobs still wait) and reads their latest jobs; in org scope it does so for
+ * every repository of the organisation. Every GET is conditional, so an unchanged picture costs 304
+ * answers, which GitHub does not charge, and the jobs of a run whose {@code updated_at} has not moved are
+ * not asked for at all.
  */
 final class QueuedJobScanner {
 
